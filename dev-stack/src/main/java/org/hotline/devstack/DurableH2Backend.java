@@ -1,0 +1,64 @@
+package org.hotline.devstack;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 (MVStore) backend of the MongoDB stand-in, made durable per acknowledged write.
+ * <p>
+ * The plain backend writes its changes to the file in the background about once a second, so a crash loses
+ * the writes of the last second even though clients were told they succeeded. This backend writes the
+ * store to the file before it replies to any command that changed data (insert, update, delete,
+ * findAndModify, index and collection changes, ...). Concurrent writers share commits: a writer whose change
+ * was already written by another writer's commit does not commit again.
+ * <p>
+ * A commit survives the process being killed; it is not flushed to the disk device, so a power failure can
+ * still lose the most recent writes.
+ */
+class DurableH2Backend extends H2Backend {
+
+    private final ReentrantLock commitLock = new ReentrantLock();
+
+    DurableH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            commitIfChanged();
+        }
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        try {
+            super.dropDatabase(database);
+        } finally {
+            commitIfChanged();
+        }
+    }
+
+    /** Writes pending changes to the file; returns without writing if there is nothing new. */
+    void commitIfChanged() {
+        MVStore store = getMvStore();
+        if (store.isClosed() || !store.hasUnsavedChanges()) {
+            return;
+        }
+        commitLock.lock();
+        try {
+            // another writer may have committed our change while we waited for the lock
+            if (!store.isClosed() && store.hasUnsavedChanges()) {
+                commit();
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+}

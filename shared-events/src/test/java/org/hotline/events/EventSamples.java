@@ -1,0 +1,72 @@
+package org.hotline.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.hotline.events.escalation.CaseEscalated;
+import org.hotline.events.escalation.EscalationReason;
+import org.hotline.events.feedback.CallbackCompleted;
+import org.hotline.events.feedback.CaseClosed;
+import org.hotline.events.feedback.CaseOutcome;
+import org.hotline.events.feedback.CaseReopened;
+import org.hotline.events.feedback.CaseResolved;
+import org.hotline.events.feedback.FeedbackDelivered;
+import org.hotline.events.intake.CallerProfile;
+import org.hotline.events.intake.CaseLocation;
+import org.hotline.events.intake.CaseOpened;
+import org.hotline.events.routing.AssignmentRejected;
+import org.hotline.events.routing.CaseAccepted;
+import org.hotline.events.routing.CaseAssigned;
+import org.hotline.events.routing.CaseProgressed;
+import org.hotline.events.routing.Deadlines;
+
+/** One fixed sample of every event, matching the golden JSON fixtures. */
+final class EventSamples {
+
+    static final String CASE_ID = "c0ffee00-0000-4000-8000-000000000042";
+    static final Instant T0 = Instant.parse("2026-11-23T01:30:00Z");
+
+    private EventSamples() {
+    }
+
+    static EventEnvelope envelope(EventType type, String source) {
+        UUID id = UUID.nameUUIDFromBytes(type.name().getBytes());
+        return new EventEnvelope(id, CASE_ID, T0.plusSeconds(type.ordinal() * 60L), 1, source,
+                "8f4c2d1e-0000-4000-8000-000000000001", "8f4c2d1e-0000-4000-8000-000000000001");
+    }
+
+    static HotlineEvent of(EventType type) {
+        return switch (type) {
+            case CASE_OPENED -> new CaseOpened(envelope(type, "intake-service"), "HL-20261123-000042",
+                    Channel.PHONE, CaseKind.COMPLAINT, "PUBLIC_HEALTH", "SANITATION", Urgency.NORMAL,
+                    "垃圾站三天沒有清運 / rubbish not collected for three days",
+                    new CaseLocation("1 Renmin Road", 31.2304, 121.4737, "310101"),
+                    new CallerProfile("cr-5b2f", false, FeedbackChannel.SMS), false, "op-007", "CC-991",
+                    T0.minusSeconds(9), T0.minusSeconds(4), null, T0, List.of());
+            case CASE_ASSIGNED -> new CaseAssigned(envelope(type, "routing-service"), "a-1", "SANITATION_BUREAU",
+                    List.of("DISTRICT_OFFICE"), CaseKind.COMPLAINT, Urgency.NORMAL, "PUBLIC_HEALTH", "r-sanitation",
+                    3, new Deadlines(T0.plusSeconds(3600), T0.plusSeconds(7200), T0.plusSeconds(86400 * 5),
+                            T0.plusSeconds(86400 * 7)),
+                    0);
+            case CASE_ACCEPTED -> new CaseAccepted(envelope(type, "routing-service"), "a-1", "SANITATION_BUREAU",
+                    "h-12");
+            case ASSIGNMENT_REJECTED -> new AssignmentRejected(envelope(type, "routing-service"), "a-1",
+                    "SANITATION_BUREAU", "Not our district");
+            case CASE_PROGRESSED -> new CaseProgressed(envelope(type, "routing-service"), "a-1", "SANITATION_BUREAU",
+                    "Team on site");
+            case CASE_ESCALATED -> new CaseEscalated(envelope(type, "escalation-service"), 1,
+                    EscalationReason.ACCEPTANCE_OVERDUE, "DEPARTMENT_HEAD", "SANITATION_BUREAU",
+                    T0.plusSeconds(3600));
+            case CASE_RESOLVED -> new CaseResolved(envelope(type, "feedback-service"), "SANITATION_BUREAU",
+                    "Rubbish collected", "Extra collection round on Mondays", false);
+            case FEEDBACK_DELIVERED -> new FeedbackDelivered(envelope(type, "feedback-service"), FeedbackChannel.SMS,
+                    "op-007");
+            case CALLBACK_COMPLETED -> new CallbackCompleted(envelope(type, "feedback-service"),
+                    Satisfaction.SATISFIED, "op-011");
+            case CASE_REOPENED -> new CaseReopened(envelope(type, "feedback-service"), "SANITATION_BUREAU",
+                    "Still not collected", 1);
+            case CASE_CLOSED -> new CaseClosed(envelope(type, "feedback-service"), CaseOutcome.SATISFIED);
+        };
+    }
+}
