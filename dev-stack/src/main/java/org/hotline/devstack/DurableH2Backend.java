@@ -1,5 +1,6 @@
 package org.hotline.devstack;
 
+import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -18,13 +19,26 @@ import org.h2.mvstore.MVStore;
  * <p>
  * A commit survives the process being killed; it is not flushed to the disk device, so a power failure can
  * still lose the most recent writes.
+ * <p>
+ * Committing per write produces many small chunks in the file. Space of superseded chunks is reused after
+ * {@link #RETENTION_MILLIS} instead of the store's default 45 s, which keeps the file from growing to
+ * hundreds of megabytes under a steady stream of writes.
  */
 class DurableH2Backend extends H2Backend {
 
+    static final int RETENTION_MILLIS = 2_000;
+
     private final ReentrantLock commitLock = new ReentrantLock();
 
-    DurableH2Backend(String fileName) {
-        super(fileName);
+    private DurableH2Backend(MVStore store) {
+        super(store);
+    }
+
+    /** Opens (or creates) the store file. */
+    static DurableH2Backend open(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return new DurableH2Backend(store);
     }
 
     @Override

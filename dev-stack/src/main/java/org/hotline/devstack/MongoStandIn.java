@@ -27,7 +27,7 @@ final class MongoStandIn implements AutoCloseable {
             throw new IllegalStateException("MongoDB stand-in already started");
         }
         Files.createDirectories(file.getParent());
-        DurableH2Backend newBackend = new DurableH2Backend(file.toString());
+        DurableH2Backend newBackend = DurableH2Backend.open(file);
         MongoServer newServer = new MongoServer(newBackend);
         try {
             newServer.bind("127.0.0.1", port);

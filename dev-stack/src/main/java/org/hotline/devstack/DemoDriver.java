@@ -1,0 +1,190 @@
+package org.hotline.devstack;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends the simulated traffic of {@link DemoTraffic} to the running services: 40 cases during the first
+ * minute, then one about every 10 seconds. For about a third of the cases it later looks up the assignment,
+ * posts the department's result and the caller's callback. Failed calls are logged and skipped.
+ */
+final class DemoDriver implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDriver.class);
+    private static final int BURST_CASES = 40;
+    private static final Duration BURST_INTERVAL = Duration.ofMillis(1_500);
+    private static final int FOLLOW_UP_ATTEMPTS = 4;
+
+    private final DemoTraffic traffic = new DemoTraffic(new Random(), Clock.systemUTC());
+    private final Random random = new Random();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "demo-traffic");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger posted = new AtomicInteger();
+    private final String intakeUrl;
+    private final String routingUrl;
+    private final String feedbackUrl;
+
+    DemoDriver(String intakeUrl, String routingUrl, String feedbackUrl) {
+        this.intakeUrl = intakeUrl;
+        this.routingUrl = routingUrl;
+        this.feedbackUrl = feedbackUrl;
+    }
+
+    void start() {
+        log.info("Demo: posting {} cases over the next minute, then one about every 10 s", BURST_CASES);
+        scheduler.schedule(this::postNextCase, 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void postNextCase() {
+        try {
+            postCase();
+        } catch (RuntimeException e) {
+            log.warn("Demo: posting a case failed: {}", e.toString());
+        } finally {
+            long delay = posted.get() < BURST_CASES ? BURST_INTERVAL.toMillis() : 7_000 + random.nextInt(6_000);
+            if (!scheduler.isShutdown()) {
+                scheduler.schedule(this::postNextCase, delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void postCase() {
+        DemoTraffic.CaseRequest request = traffic.nextCase();
+        int number = posted.incrementAndGet();
+        Optional<HttpResponse<String>> response = send("POST", intakeUrl + "/api/cases", request, true);
+        if (response.isEmpty()) {
+            return;
+        }
+        Optional<String> caseId = caseId(response.get());
+        log.info("Demo: case #{} {} {} {}/{} via {}{}", number, caseId.orElse("(no id)"), request.kind(),
+                request.category(), request.subCategory() == null ? "-" : request.subCategory(), request.channel(),
+                request.urgency().equals("NORMAL") ? "" : " [" + request.urgency() + "]");
+        if (caseId.isPresent() && random.nextInt(3) == 0) {
+            scheduler.schedule(() -> followUp(caseId.get(), 1), 15, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Once the case is assigned: the department's result, then the caller's callback. */
+    private void followUp(String caseId, int attempt) {
+        try {
+            boolean lastAttempt = attempt >= FOLLOW_UP_ATTEMPTS;
+            Optional<String> department = assignedDepartment(caseId, lastAttempt);
+            if (department.isEmpty()) {
+                if (!lastAttempt) {
+                    scheduler.schedule(() -> followUp(caseId, attempt + 1), 10, TimeUnit.SECONDS);
+                } else {
+                    log.warn("Demo: no assignment found for case {}, skipping its result and callback", caseId);
+                }
+                return;
+            }
+            DemoTraffic.DepartmentResult result = traffic.result(caseId, department.get());
+            if (send("POST", feedbackUrl + "/api/results", result, true).isPresent()) {
+                log.info("Demo: {} posted its result for case {}", department.get(), caseId);
+                scheduler.schedule(() -> postCallback(caseId), 10, TimeUnit.SECONDS);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo: follow-up of case {} failed: {}", caseId, e.toString());
+        }
+    }
+
+    private void postCallback(String caseId) {
+        try {
+            DemoTraffic.Callback callback = traffic.callback(caseId);
+            if (send("POST", feedbackUrl + "/api/callbacks", callback, true).isPresent()) {
+                log.info("Demo: caller of case {} is {}", caseId, callback.satisfaction());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo: callback of case {} failed: {}", caseId, e.toString());
+        }
+    }
+
+    private Optional<String> assignedDepartment(String caseId, boolean warnOnFailure) {
+        String url = routingUrl + "/api/assignments?caseId=" + URLEncoder.encode(caseId, StandardCharsets.UTF_8);
+        return send("GET", url, null, warnOnFailure)
+                .map(response -> json.readTree(response.body()))
+                .map(body -> body.findValue("departmentCode"))
+                .filter(JsonNode::isString)
+                .map(JsonNode::asString);
+    }
+
+    /** The new case's id from the response body ({@code caseId} or {@code id}) or the Location header. */
+    private Optional<String> caseId(HttpResponse<String> response) {
+        try {
+            JsonNode body = json.readTree(response.body());
+            for (String field : new String[] {"caseId", "id"}) {
+                JsonNode value = body.get(field);
+                if (value != null && value.isString()) {
+                    return Optional.of(value.asString());
+                }
+            }
+        } catch (RuntimeException e) {
+            // not JSON: fall back to the Location header
+        }
+        return response.headers().firstValue("Location").map(location -> location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** Sends a request; a failure or non-2xx answer gives an empty result and, if asked, a warning. */
+    private Optional<HttpResponse<String>> send(String method, String url, Object body, boolean warnOnFailure) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body),
+                            StandardCharsets.UTF_8));
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 != 2) {
+                if (warnOnFailure) {
+                    log.warn("Demo: {} {} answered {}: {}", method, url, response.statusCode(), abbreviate(response.body()));
+                }
+                return Optional.empty();
+            }
+            return Optional.of(response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            if (warnOnFailure) {
+                log.warn("Demo: {} {} failed: {}", method, url, e.toString());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

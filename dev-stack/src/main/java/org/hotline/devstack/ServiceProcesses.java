@@ -1,0 +1,129 @@
+package org.hotline.devstack;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each Hotline service as its own {@code java -jar} child process with a small heap, pointing it at the
+ * dev stack's Kafka broker and MongoDB stand-in. Each child's output goes to {@code <logDir>/<service>.log}.
+ */
+final class ServiceProcesses implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcesses.class);
+
+    static final List<String> JVM_OPTIONS = List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xss512k",
+            "-Xms64m",
+            "-Xmx256m",
+            "-XX:MaxMetaspaceSize=256m",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-Dfile.encoding=UTF-8");
+
+    private final Path servicesDir;
+    private final Path logDir;
+    private final String kafkaBootstrap;
+    private final String mongoUri;
+    private final Map<HotlineService, Process> running = new LinkedHashMap<>();
+
+    ServiceProcesses(Path servicesDir, Path logDir, String kafkaBootstrap, String mongoUri) {
+        this.servicesDir = servicesDir;
+        this.logDir = logDir;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.mongoUri = mongoUri;
+    }
+
+    /** The services whose jar has not been built. */
+    List<HotlineService> missingJars(List<HotlineService> services) {
+        return services.stream().filter(s -> !Files.isRegularFile(s.jar(servicesDir))).toList();
+    }
+
+    Path logFile(HotlineService service) {
+        return logDir.resolve(service.name() + ".log");
+    }
+
+    List<String> command(HotlineService service) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(service.jar(servicesDir).toAbsolutePath().toString());
+        return command;
+    }
+
+    Map<String, String> environment(HotlineService service) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+                "MONGODB_URI", mongoUri + "/" + service.database(),
+                "SERVER_PORT", String.valueOf(service.port()));
+    }
+
+    /** Starts all services at once; returns as soon as the processes exist. */
+    synchronized void startAll(List<HotlineService> services) throws IOException {
+        Files.createDirectories(logDir);
+        for (HotlineService service : services) {
+            ProcessBuilder builder = new ProcessBuilder(command(service))
+                    .directory(servicesDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.to(logFile(service).toFile()));
+            builder.environment().putAll(environment(service));
+            Process process = builder.start();
+            running.put(service, process);
+            log.info("Started {} (pid {}, port {}), log: {}", service.name(), process.pid(), service.port(),
+                    logFile(service));
+        }
+    }
+
+    Process process(HotlineService service) {
+        return running.get(service);
+    }
+
+    /**
+     * Asks every service to stop (SIGTERM), waits up to {@code grace} for each in parallel, then kills the ones
+     * still running.
+     */
+    synchronized void stopAll(Duration grace) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        running.forEach((service, process) -> stops.add(CompletableFuture.runAsync(() -> stop(service, process, grace))));
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        running.clear();
+    }
+
+    private static void stop(HotlineService service, Process process, Duration grace) {
+        if (!process.isAlive()) {
+            log.info("{} had already exited (code {})", service.name(), process.exitValue());
+            return;
+        }
+        long started = System.nanoTime();
+        process.destroy();
+        try {
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("Stopped {} in {} ms", service.name(), (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            log.warn("{} did not stop within {} s, killing it", service.name(), grace.toSeconds());
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAll(Duration.ofSeconds(20));
+    }
+}

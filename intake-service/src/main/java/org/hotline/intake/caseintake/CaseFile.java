@@ -1,0 +1,155 @@
+package org.hotline.intake.caseintake;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hotline.events.CaseKind;
+import org.hotline.events.Channel;
+import org.hotline.events.EventEnvelope;
+import org.hotline.events.Urgency;
+import org.hotline.events.feedback.CaseResolved;
+import org.hotline.events.intake.CallerProfile;
+import org.hotline.events.intake.CaseLocation;
+import org.hotline.events.intake.CaseOpened;
+import org.hotline.support.outbox.AggregateRoot;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A case as the front desk recorded it, with the events it raised waiting in its outbox. */
+@Document("cases")
+class CaseFile extends AggregateRoot {
+
+    static final String SOURCE = "intake-service";
+
+    @Id
+    private String id;
+    @Indexed(unique = true)
+    private String trackingNumber;
+    @Indexed(unique = true, sparse = true)
+    private String idempotencyKey;
+    private Channel channel;
+    private CaseKind kind;
+    private String category;
+    private String subCategory;
+    private Urgency urgency;
+    private String description;
+    private CaseLocation location;
+    private EncryptedCaller caller;
+    @Indexed
+    private String callerPhoneIndex;
+    private List<String> attachments;
+    private String operatorId;
+    private String externalReference;
+    private Instant ringStartedAt;
+    private Instant answeredAt;
+    private Instant arrivedAt;
+    private Instant receivedAt;
+    private boolean supervisionComplaint;
+    private String answer;
+    private List<String> possibleDuplicateOf;
+    private CaseStatus status;
+
+    CaseFile() {
+    }
+
+    /** Opens a case, and resolves it at once when the operator answered on the spot. */
+    static CaseFile open(String id, String trackingNumber, String idempotencyKey, NewCaseRequest request,
+            EncryptedCaller caller, List<String> possibleDuplicateOf, Instant now) {
+        CaseFile file = new CaseFile();
+        file.id = id;
+        file.trackingNumber = trackingNumber;
+        file.idempotencyKey = idempotencyKey;
+        file.channel = request.channel();
+        file.kind = request.kind();
+        file.category = request.category();
+        file.subCategory = request.subCategory();
+        file.urgency = request.urgency();
+        file.description = request.description();
+        NewCaseRequest.Location location = request.location();
+        file.location = location == null ? null
+                : new CaseLocation(location.address(), location.latitude(), location.longitude(), location.area());
+        file.caller = caller;
+        file.callerPhoneIndex = caller.phoneIndex();
+        file.attachments = request.attachments() == null ? List.of() : List.copyOf(request.attachments());
+        file.operatorId = request.operatorId();
+        file.externalReference = request.externalReference();
+        file.ringStartedAt = request.ringStartedAt();
+        file.answeredAt = request.answeredAt();
+        file.arrivedAt = request.arrivedAt();
+        file.receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
+        file.supervisionComplaint = request.aboutHotlineService();
+        file.possibleDuplicateOf = List.copyOf(possibleDuplicateOf);
+        file.status = CaseStatus.OPEN;
+
+        EventEnvelope opened = EventEnvelope.first(id, now, SOURCE);
+        file.raise(new CaseOpened(opened, trackingNumber, file.channel, file.kind, file.category, file.subCategory,
+                file.urgency, file.description, file.location,
+                new CallerProfile(caller.ref(), caller.anonymous(), caller.preferredFeedbackChannel()),
+                file.supervisionComplaint, file.operatorId, file.externalReference, file.ringStartedAt,
+                file.answeredAt, file.arrivedAt, file.receivedAt, file.possibleDuplicateOf));
+        if (request.answer() != null && !request.answer().isBlank()) {
+            file.answer = request.answer();
+            file.status = CaseStatus.RESOLVED_ON_THE_SPOT;
+            file.raise(new CaseResolved(EventEnvelope.causedBy(opened, now, SOURCE), null, request.answer(), null,
+                    true));
+        }
+        return file;
+    }
+
+    String getId() {
+        return id;
+    }
+
+    String getTrackingNumber() {
+        return trackingNumber;
+    }
+
+    Channel getChannel() {
+        return channel;
+    }
+
+    CaseKind getKind() {
+        return kind;
+    }
+
+    String getCategory() {
+        return category;
+    }
+
+    String getSubCategory() {
+        return subCategory;
+    }
+
+    Urgency getUrgency() {
+        return urgency;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    EncryptedCaller getCaller() {
+        return caller;
+    }
+
+    Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    boolean isSupervisionComplaint() {
+        return supervisionComplaint;
+    }
+
+    String getAnswer() {
+        return answer;
+    }
+
+    List<String> getPossibleDuplicateOf() {
+        return possibleDuplicateOf;
+    }
+
+    CaseStatus getStatus() {
+        return status;
+    }
+}

@@ -1,0 +1,19 @@
+package org.hotline.intake.caseintake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface CaseFileRepository extends MongoRepository<CaseFile, String> {
+
+    Optional<CaseFile> findByIdempotencyKey(String idempotencyKey);
+
+    Optional<CaseFile> findByTrackingNumber(String trackingNumber);
+
+    List<CaseFile> findByCallerPhoneIndexOrderByReceivedAtDesc(String callerPhoneIndex);
+
+    List<CaseFile> findByCallerPhoneIndexAndCategoryAndReceivedAtAfter(String callerPhoneIndex, String category,
+            Instant after);
+}

@@ -1,0 +1,104 @@
+package org.hotline.intake.caseintake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hotline.intake.privacy.CallerVault;
+import org.hotline.intake.taxonomy.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** Takes cases from front desks: validates the classification, protects caller data, opens the case. */
+@Service
+class CaseIntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseIntakeService.class);
+
+    private final CaseFileRepository cases;
+    private final TrackingNumbers trackingNumbers;
+    private final CallerVault vault;
+    private final Taxonomy taxonomy;
+    private final Clock clock;
+    private final Duration duplicateWindow;
+
+    CaseIntakeService(CaseFileRepository cases, TrackingNumbers trackingNumbers, CallerVault vault, Taxonomy taxonomy,
+            Clock clock, @Value("${hotline.intake.duplicate-window:P7D}") Duration duplicateWindow) {
+        this.cases = cases;
+        this.trackingNumbers = trackingNumbers;
+        this.vault = vault;
+        this.taxonomy = taxonomy;
+        this.clock = clock;
+        this.duplicateWindow = duplicateWindow;
+    }
+
+    /** The outcome of a POST: the case, and whether this request created it or repeated an earlier one. */
+    record Intake(CaseFile file, boolean created) {
+    }
+
+    Intake open(NewCaseRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<CaseFile> earlier = cases.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Intake(earlier.get(), false);
+            }
+        }
+        if (!taxonomy.knows(request.category(), request.subCategory())) {
+            throw new UnknownCategoryException(request.category(), request.subCategory());
+        }
+        Instant now = clock.instant();
+        String caseId = UUID.randomUUID().toString();
+        EncryptedCaller caller = protect(request.caller());
+        List<String> duplicates = possibleDuplicates(caller.phoneIndex(), request.category(), now);
+        CaseFile file = CaseFile.open(caseId, trackingNumbers.next(now), idempotencyKey, request, caller, duplicates,
+                now);
+        try {
+            file = cases.insert(file);
+        }
+        catch (DuplicateKeyException ex) {
+            // the same Idempotency-Key raced in from a retry: the first request won
+            if (idempotencyKey != null) {
+                Optional<CaseFile> earlier = cases.findByIdempotencyKey(idempotencyKey);
+                if (earlier.isPresent()) {
+                    return new Intake(earlier.get(), false);
+                }
+            }
+            throw ex;
+        }
+        log.info("Opened case {} ({}) from {}", file.getId(), file.getTrackingNumber(), request.channel());
+        return new Intake(file, true);
+    }
+
+    Optional<CaseFile> find(String caseId) {
+        return cases.findById(caseId);
+    }
+
+    Optional<CaseFile> findByTrackingNumber(String trackingNumber) {
+        return cases.findByTrackingNumber(trackingNumber);
+    }
+
+    List<CaseFile> findByPhone(String phone) {
+        String index = vault.phoneIndex(phone);
+        return index == null ? List.of() : cases.findByCallerPhoneIndexOrderByReceivedAtDesc(index);
+    }
+
+    private EncryptedCaller protect(NewCaseRequest.Caller caller) {
+        return new EncryptedCaller("cr-" + UUID.randomUUID(), vault.encrypt(caller.name()),
+                vault.encrypt(caller.phone()), vault.encrypt(caller.email()), vault.encrypt(caller.organisation()),
+                vault.phoneIndex(caller.phone()), caller.anonymous(), caller.preferredFeedbackChannel());
+    }
+
+    private List<String> possibleDuplicates(String phoneIndex, String category, Instant now) {
+        if (phoneIndex == null) {
+            return List.of();
+        }
+        return cases.findByCallerPhoneIndexAndCategoryAndReceivedAtAfter(phoneIndex, category,
+                now.minus(duplicateWindow)).stream().map(CaseFile::getId).toList();
+    }
+}

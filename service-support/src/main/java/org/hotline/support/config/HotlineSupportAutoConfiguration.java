@@ -1,0 +1,110 @@
+package org.hotline.support.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import org.hotline.events.EventType;
+import org.hotline.events.Topics;
+import org.hotline.support.messaging.TopicCreator;
+import org.hotline.support.outbox.AggregateRoot;
+import org.hotline.support.outbox.OutboxRelay;
+import org.hotline.support.web.ProblemHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** The outbox relay, topic creation and a clock for every Hotline service. */
+@AutoConfiguration
+@EnableScheduling
+public class HotlineSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnWebApplication
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Executor outboxExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(10_000);
+        executor.setThreadNamePrefix("outbox-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, StreamBridge bridge,
+            Executor outboxExecutor, Clock clock, @Value("${hotline.outbox.lease:30s}") Duration lease,
+            @Value("${hotline.outbox.batch-size:200}") int batchSize) {
+        List<String> collections = mappingContext.getPersistentEntities().stream()
+                .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()))
+                .map(entity -> entity.getCollection()).distinct().toList();
+        return new OutboxRelay(mongo, bridge, collections, outboxExecutor, clock, lease, batchSize);
+    }
+
+    @Bean
+    OutboxSweep outboxSweep(OutboxRelay relay) {
+        return new OutboxSweep(relay);
+    }
+
+    @Bean
+    AbstractMongoEventListener<AggregateRoot> publishOutboxAfterSave(OutboxRelay relay) {
+        return new AbstractMongoEventListener<>() {
+            @Override
+            public void onAfterSave(AfterSaveEvent<AggregateRoot> event) {
+                if (!event.getSource().getOutbox().isEmpty()) {
+                    relay.publishSoon(event.getCollectionName(), event.getDocument().get("_id"));
+                }
+            }
+        };
+    }
+
+    @Bean
+    ApplicationRunner createProducedTopics(@Value("${spring.application.name}") String service,
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${hotline.topics.partitions:" + Topics.DEFAULT_PARTITIONS + "}") int partitions,
+            @Value("${hotline.topics.replication-factor:1}") short replicationFactor) {
+        return args -> new TopicCreator(brokers, partitions, replicationFactor).create(Arrays.stream(EventType.values())
+                .filter(type -> Arrays.asList(type.producers()).contains(service)).map(EventType::topic).toList());
+    }
+
+    /** Publishes whatever the immediate publication missed: after a crash, a Kafka outage, another instance. */
+    static class OutboxSweep {
+
+        private final OutboxRelay relay;
+
+        OutboxSweep(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        @Scheduled(fixedDelayString = "${hotline.outbox.sweep-interval:1s}")
+        void sweep() {
+            relay.sweep();
+        }
+    }
+}
