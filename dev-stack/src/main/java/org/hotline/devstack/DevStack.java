@@ -84,7 +84,10 @@ public final class DevStack {
             log.error("Stop whatever uses these ports (another dev stack?) or choose other ports, see --help");
             return 2;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "dev-stack-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdown();
+            LogManager.shutdown();
+        }, "dev-stack-shutdown"));
         try {
             startKafka();
             startMongo();
@@ -135,13 +138,13 @@ public final class DevStack {
     }
 
     private void startDemo(ReadinessProbe.Result readiness, List<HotlineService> started) {
-        HotlineService intake = HotlineService.ALL.get(0);
+        HotlineService intake = HotlineService.INTAKE;
         if (!started.contains(intake) || readiness.failures().containsKey(intake)) {
             log.warn("Demo not started: intake-service is not running");
             return;
         }
-        DemoDriver driver = new DemoDriver(intake.baseUrl(), HotlineService.ALL.get(1).baseUrl(),
-                HotlineService.ALL.get(3).baseUrl());
+        DemoDriver driver = new DemoDriver(intake.baseUrl(), HotlineService.ROUTING.baseUrl(),
+                HotlineService.FEEDBACK.baseUrl());
         demo = driver;
         driver.start();
     }
@@ -151,9 +154,10 @@ public final class DevStack {
         StringBuilder text = new StringBuilder("\n").append(line).append('\n');
         text.append(String.format(" Hotline dev stack is up (started in %.1f s)%n", elapsedSeconds));
         if (!started.isEmpty()) {
-            text.append(String.format("   %-18s %s%n", "Intake API", "http://localhost:8081/api/cases"));
-            text.append(String.format("   %-18s %s%n", "Reporting", "http://localhost:8085/  (dashboard)"));
-            text.append(String.format("   %-18s %s%n", "Case ledger", "http://localhost:8085/api/ledger/{caseId}"));
+            text.append(String.format("   %-18s %s/api/cases%n", "Intake API", HotlineService.INTAKE.baseUrl()));
+            text.append(String.format("   %-18s %s/  (dashboard)%n", "Reporting", HotlineService.REPORTING.baseUrl()));
+            text.append(String.format("   %-18s %s/api/ledger/{caseId}%n", "Case ledger",
+                    HotlineService.REPORTING.baseUrl()));
             String label = "Swagger UI";
             for (HotlineService service : started) {
                 String state = readiness.failures().containsKey(service) ? "  NOT READY, see "
@@ -236,7 +240,6 @@ public final class DevStack {
             log.error("Error during shutdown: {}", e.toString(), e);
         } finally {
             stopped.countDown();
-            LogManager.shutdown();
         }
     }
 

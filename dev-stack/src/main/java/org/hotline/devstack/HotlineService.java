@@ -6,12 +6,12 @@ import java.util.List;
 /** One of the Hotline services the dev stack runs, with its fixed HTTP port. */
 record HotlineService(String name, int port) {
 
-    static final List<HotlineService> ALL = List.of(
-            new HotlineService("intake-service", 8081),
-            new HotlineService("routing-service", 8082),
-            new HotlineService("escalation-service", 8083),
-            new HotlineService("feedback-service", 8084),
-            new HotlineService("reporting-service", 8085));
+    static final HotlineService INTAKE = new HotlineService("intake-service", 8081);
+    static final HotlineService ROUTING = new HotlineService("routing-service", 8082);
+    static final HotlineService ESCALATION = new HotlineService("escalation-service", 8083);
+    static final HotlineService FEEDBACK = new HotlineService("feedback-service", 8084);
+    static final HotlineService REPORTING = new HotlineService("reporting-service", 8085);
+    static final List<HotlineService> ALL = List.of(INTAKE, ROUTING, ESCALATION, FEEDBACK, REPORTING);
 
     /** {@code <servicesDir>/<name>/target/<name>.jar} */
     Path jar(Path servicesDir) {

@@ -38,7 +38,8 @@ class DevStackIT {
                     .doesNotContain("kafka.server");
             assertThat(dir.resolve("kafka/logs/server.log")).content().contains("Kafka Server started");
 
-            stack.process.destroy();
+            // SIGTERM through the handle: Process.destroy() would also close the output we still want to read
+            assertThat(stack.process.toHandle().destroy()).isTrue();
             assertThat(stack.awaitExit(Duration.ofSeconds(30))).as(stack.output()).isTrue();
             assertThat(stack.output()).containsSubsequence("Shutting down", "Stopping Kafka broker",
                     "Kafka broker stopped", "Stopping MongoDB stand-in", "Dev stack stopped");

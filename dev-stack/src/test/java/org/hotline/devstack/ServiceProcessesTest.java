@@ -21,7 +21,7 @@ class ServiceProcessesTest {
 
     @Test
     void reportsServicesWhoseJarIsMissing() throws IOException {
-        HotlineService intake = HotlineService.ALL.get(0);
+        HotlineService intake = HotlineService.INTAKE;
         Files.createDirectories(intake.jar(repo).getParent());
         Files.writeString(intake.jar(repo), "jar");
 
@@ -32,7 +32,7 @@ class ServiceProcessesTest {
 
     @Test
     void runsEachServiceWithASmallHeapFromItsJar() {
-        HotlineService routing = HotlineService.ALL.get(1);
+        HotlineService routing = HotlineService.ROUTING;
 
         List<String> command = processes().command(routing);
 
@@ -44,7 +44,7 @@ class ServiceProcessesTest {
 
     @Test
     void pointsEachServiceAtKafkaItsOwnDatabaseAndItsPort() {
-        HotlineService reporting = HotlineService.ALL.get(4);
+        HotlineService reporting = HotlineService.REPORTING;
 
         assertThat(processes().environment(reporting))
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
