@@ -2,6 +2,7 @@ package org.hotline.support.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -17,6 +18,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -84,13 +87,26 @@ public class HotlineSupportAutoConfiguration {
         };
     }
 
+    /** Every consumer's poison records go to {@code <topic>.<group>.dlt}, whatever binding read them. */
     @Bean
-    ApplicationRunner createProducedTopics(@Value("${spring.application.name}") String service,
+    DlqDestinationResolver deadLetterTopics(@Value("${spring.application.name}") String group) {
+        return (record, exception) -> Topics.deadLetter(record.topic(), group);
+    }
+
+    /** Creates the topics the service produces and the dead-letter topics of its consumers. */
+    @Bean
+    ApplicationRunner createTopics(@Value("${spring.application.name}") String service,
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${hotline.topics.partitions:" + Topics.DEFAULT_PARTITIONS + "}") int partitions,
-            @Value("${hotline.topics.replication-factor:1}") short replicationFactor) {
-        return args -> new TopicCreator(brokers, partitions, replicationFactor).create(Arrays.stream(EventType.values())
+            @Value("${hotline.topics.replication-factor:1}") short replicationFactor,
+            BindingServiceProperties bindings) {
+        List<String> topics = new ArrayList<>(Arrays.stream(EventType.values())
                 .filter(type -> Arrays.asList(type.producers()).contains(service)).map(EventType::topic).toList());
+        bindings.getBindings().values().stream()
+                .filter(binding -> binding.getGroup() != null && binding.getDestination() != null)
+                .forEach(binding -> Arrays.stream(binding.getDestination().split(","))
+                        .map(topic -> Topics.deadLetter(topic.trim(), binding.getGroup())).forEach(topics::add));
+        return args -> new TopicCreator(brokers, partitions, replicationFactor).create(topics);
     }
 
     /** Publishes whatever the immediate publication missed: after a crash, a Kafka outage, another instance. */
