@@ -2,6 +2,7 @@ package org.hotline.routing.assignment;
 
 import java.util.function.Consumer;
 
+import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.support.messaging.InboundEvents;
@@ -16,6 +17,11 @@ class RoutingMessaging {
     @Bean
     Consumer<Message<byte[]>> routeCase(RoutingService routing) {
         return message -> routing.route(InboundEvents.read(message, CaseOpened.class));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> reassignReopenedCase(RoutingService routing) {
+        return message -> routing.reopen(InboundEvents.read(message, CaseReopened.class));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.routing.Deadlines;
@@ -58,6 +59,27 @@ class RoutingService {
                 routed.markResolved();
                 cases.save(routed);
             }
+        });
+    }
+
+    /** An unsatisfied caller: the case goes back to the department that handled it, with fresh clocks. */
+    void reopen(CaseReopened reopened) {
+        cases.findById(reopened.caseId()).ifPresent(routed -> {
+            if (!routed.firstDelivery(reopened.eventId())) {
+                return;
+            }
+            Instant now = clock.instant();
+            String department = reopened.departmentCode() != null ? reopened.departmentCode()
+                    : routed.current().map(Assignment::departmentCode).orElse(null);
+            if (department == null) {
+                routed.awaitDispatch("Reopened: " + reopened.reason());
+            }
+            else {
+                routed.assign(department, routed.current().map(Assignment::assistingDepartments).orElse(List.of()),
+                        "reopen", rules.version(), deadlines(routed, now), now, reopened.eventId().toString());
+            }
+            log.info("Case {} reopened, back to {}", reopened.caseId(), department == null ? "dispatch" : department);
+            cases.save(routed);
         });
     }
 

@@ -16,6 +16,7 @@ import org.hotline.events.EventEnvelope;
 import org.hotline.events.FeedbackChannel;
 import org.hotline.events.Topics;
 import org.hotline.events.Urgency;
+import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.intake.CallerProfile;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.routing.CaseAccepted;
@@ -160,6 +161,26 @@ class RoutingIT {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody()).contains("reason");
+    }
+
+    @Test
+    void whenTheCallerIsUnsatisfiedThenTheCaseGoesBackToTheSameDepartmentWithFreshClocks() {
+        CaseOpened opened = opened("LIVING", "UTILITIES", CaseKind.COMPLAINT, Urgency.NORMAL);
+        KafkaProbe.publish(brokers, opened);
+        CaseAssigned first = kafka.awaitEvent(opened.caseId(), CaseAssigned.class);
+
+        CaseReopened reopened = new CaseReopened(EventEnvelope.causedBy(first.envelope(), Instant.now(),
+                "feedback-service"), first.departmentCode(), "Heating still off", 1);
+        KafkaProbe.publish(brokers, reopened);
+        KafkaProbe.publish(brokers, reopened);
+
+        ConsumerRecord<String, byte[]> second = kafka.await(r -> opened.caseId().equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"ruleId\":\"reopen\""));
+        CaseAssigned again = org.hotline.events.EventCodec.decode(second.value(), CaseAssigned.class);
+        assertThat(again.departmentCode()).isEqualTo("FACILITIES");
+        assertThat(again.assignmentId()).isEqualTo(opened.caseId() + "-A2");
+        assertThat(again.deadlines().acceptBy()).isAfterOrEqualTo(first.deadlines().acceptBy());
+        assertThat(cases.findById(opened.caseId()).orElseThrow().getAssignments()).hasSize(2);
     }
 
     private ResponseEntity<String> accept(String assignmentId) {
