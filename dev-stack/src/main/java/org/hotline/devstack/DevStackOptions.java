@@ -17,7 +17,7 @@ import java.util.List;
 record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, Path servicesDir,
                        boolean demo, boolean startServices) {
 
-    static final Path DEFAULT_DATA_DIR = Path.of(".dev-stack");
+    static final Path DEFAULT_DATA_DIR = Path.of("data");
     static final int DEFAULT_KAFKA_PORT = 9092;
     static final int DEFAULT_MONGO_PORT = 27017;
 
@@ -27,7 +27,7 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
             Runs a Kafka broker, the MongoDB stand-in and the five Hotline services on this machine.
 
             Options:
-              --data-dir DIR               where data and logs are kept (default: .dev-stack)
+              --data-dir DIR               where data and logs are kept (default: ./data)
               --kafka-port PORT            Kafka client port (default: 9092)
               --kafka-controller-port PORT Kafka KRaft controller port (default: Kafka port + 1)
               --mongo-port PORT            MongoDB stand-in port (default: 27017)

@@ -13,7 +13,7 @@ class DevStackOptionsTest {
     void defaults() {
         DevStackOptions options = DevStackOptions.defaults();
 
-        assertThat(options.dataDir()).isEqualTo(Path.of(".dev-stack"));
+        assertThat(options.dataDir()).isEqualTo(Path.of("data"));
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.kafkaControllerPort()).isEqualTo(9093);
         assertThat(options.mongoPort()).isEqualTo(27017);
@@ -22,8 +22,8 @@ class DevStackOptionsTest {
         assertThat(options.startServices()).isTrue();
         assertThat(options.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(options.mongoUri()).isEqualTo("mongodb://127.0.0.1:27017");
-        assertThat(options.mongoFile()).isEqualTo(Path.of(".dev-stack", "mongo", "hotline.mv"));
-        assertThat(options.serviceLogDir()).isEqualTo(Path.of(".dev-stack", "logs"));
+        assertThat(options.mongoFile()).isEqualTo(Path.of("data", "mongo", "hotline.mv"));
+        assertThat(options.serviceLogDir()).isEqualTo(Path.of("data", "logs"));
     }
 
     @Test
