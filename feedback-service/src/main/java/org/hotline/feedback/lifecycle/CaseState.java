@@ -1,0 +1,22 @@
+package org.hotline.feedback.lifecycle;
+
+/** Where a case stands between its opening and its closing, as the hotline's feedback desk sees it. */
+public enum CaseState {
+    /** Taken by the front desk, not yet given to a department. */
+    OPEN,
+    /** A department is handling it. */
+    ASSIGNED,
+    /** Handling finished: a department reported its result, or the operator answered on the spot. */
+    RESOLVED,
+    /** The result was fed back to the caller; the satisfaction callback is still to come. */
+    FEEDBACK_DELIVERED,
+    /** The caller was not satisfied; the case went back to the department for re-handling. */
+    REOPENED,
+    /** Closed for good. */
+    CLOSED;
+
+    /** Whether handling is finished and the caller may now hear the result and be called back. */
+    public boolean resolved() {
+        return this == RESOLVED || this == FEEDBACK_DELIVERED;
+    }
+}

@@ -1,0 +1,19 @@
+package org.hotline.intake;
+
+import org.hotline.testsupport.HotlineArchitecture;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+class ArchitectureTests {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.hotline.intake");
+
+    @Test
+    void whenControllersAreCheckedThenTheyUseTheApplicationService() {
+        HotlineArchitecture.controllersUseApplicationServices().check(CLASSES);
+    }
+}
