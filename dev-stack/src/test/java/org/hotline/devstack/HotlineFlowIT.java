@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class HotlineFlowIT {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     KafkaBroker kafka;
     MongoStandIn mongo;
@@ -65,13 +65,13 @@ class HotlineFlowIT {
     }
 
     private void start(String service, Class<?> application, int mongoPort) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).properties(
-                "spring.config.location=file:../" + service + "/src/main/resources/application.yml",
-                "server.port=0",
-                "spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
-                "spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + service,
-                "hotline.outbox.sweep-interval=200ms")
-                .run();
+        // command-line arguments outrank every configuration file, as they would for `java -jar`
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
+                "--spring.config.location=file:../" + service + "/src/main/resources/application.yml",
+                "--server.port=0",
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + service,
+                "--hotline.outbox.sweep-interval=200ms");
         services.add(context);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         http.put(service, RestClient.builder().baseUrl("http://127.0.0.1:" + port)

@@ -55,6 +55,9 @@ class FeedbackController {
     record CallerView(String callerRef, boolean anonymous, FeedbackChannel preferredChannel) {
     }
 
+    record AssignmentView(String assignmentId, String departmentCode, Instant assignedAt) {
+    }
+
     record ResultView(String departmentCode, String summary, String measures, boolean onTheSpot, int round,
             Instant reportedAt) {
     }
@@ -67,8 +70,8 @@ class FeedbackController {
     }
 
     record CaseFeedbackView(String caseId, String trackingNumber, CaseKind kind, Urgency urgency, CaseState state,
-            CallerView caller, String departmentCode, String assignmentId, Instant openedAt, Instant resolvedAt,
-            List<ResultView> results, List<FeedbackView> feedback, List<CallbackView> callbacks, int reopenCount,
+            CallerView caller, String departmentCode, String assignmentId, List<AssignmentView> assignments,
+            Instant openedAt, Instant resolvedAt, List<ResultView> results, List<FeedbackView> feedback, List<CallbackView> callbacks, int reopenCount,
             int reopenLimit, CaseOutcome outcome, Instant closedAt) {
     }
 
@@ -139,7 +142,10 @@ class FeedbackController {
         FeedbackCase.Caller caller = c.getCaller();
         return new CaseFeedbackView(c.getId(), c.getTrackingNumber(), c.getKind(), c.getUrgency(), c.getState(),
                 caller == null ? null : new CallerView(caller.ref(), caller.anonymous(), caller.preferredChannel()),
-                c.getDepartmentCode(), c.getAssignmentId(), c.getOpenedAt(), c.getResolvedAt(),
+                c.getDepartmentCode(), c.getAssignmentId(),
+                c.getAssignments().stream().map(a -> new AssignmentView(a.assignmentId(), a.departmentCode(),
+                        a.assignedAt())).toList(),
+                c.getOpenedAt(), c.getResolvedAt(),
                 c.getResults().stream().map(r -> new ResultView(r.departmentCode(), r.summary(), r.measures(),
                         r.onTheSpot(), r.round(), r.reportedAt())).toList(),
                 c.getFeedback().stream().map(f -> new FeedbackView(f.channel(), f.operatorId(), f.deliveredAt()))

@@ -56,7 +56,7 @@ class KpiController {
 
     private static KpiCase kpiCase(LedgerCase c) {
         return new KpiCase(c.department(), c.channel(), c.ringStartedAt(), c.answeredAt(), c.anonymous(),
-                c.resolvedAt(), c.deadlines() == null ? null : c.deadlines().resolveBy(), c.closedAt(),
+                c.assignedAt(), c.resolvedAt(), c.deadlines() == null ? null : c.deadlines().resolveBy(), c.closedAt(),
                 c.satisfaction(), c.escalations(), c.rejections(), c.reopens());
     }
 }

@@ -57,8 +57,12 @@ final class KpiFormulas {
         return timedCall(c) && Duration.between(c.ringStartedAt(), c.answeredAt()).compareTo(threshold) <= 0;
     }
 
+    /**
+     * A result was reported under the current assignment. A case sent back for re-handling and assigned again is
+     * not resolved until the department reports again.
+     */
     static boolean resolved(KpiCase c) {
-        return c.resolvedAt() != null;
+        return c.resolvedAt() != null && (c.assignedAt() == null || !c.resolvedAt().isBefore(c.assignedAt()));
     }
 
     /** Resolved no later than the current assignment's resolve-by deadline. */

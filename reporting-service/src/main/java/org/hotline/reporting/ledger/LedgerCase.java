@@ -39,24 +39,32 @@ public record LedgerCase(String caseId, String trackingNumber, CaseStatus status
         Instant closedAt, CaseOutcome outcome, int escalations, int rejections, int reopens, Instant lastEventAt,
         List<Entry> timeline) {
 
-    /** One fact of the timeline, described without caller data. */
-    public record Entry(String eventId, EventType type, Instant occurredAt, String source, String summary,
+    /**
+     * One fact of the timeline, described without caller data.
+     *
+     * @param type the fact's CloudEvents type, e.g. {@code org.hotline.case.opened.v1}
+     * @param source the service that reported it
+     */
+    public record Entry(String eventId, String type, Instant occurredAt, String source, String summary,
             String department) {
+
+        EventType eventType() {
+            return EventType.ofCloudEventType(type);
+        }
     }
 
     /** The order of the timeline: by time, then in the order of the case workflow. */
     static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::occurredAt)
-            .thenComparing(Entry::type).thenComparing(Entry::eventId);
+            .thenComparing(Entry::eventType).thenComparing(Entry::eventId);
 
     private static final List<CaseStatus> HANDLED = List.of(CaseStatus.RESOLVED, CaseStatus.FEEDBACK_DELIVERED,
             CaseStatus.CALLED_BACK, CaseStatus.CLOSED);
 
     static LedgerCase of(LedgerDocument d, Instant now) {
         List<Entry> timeline = d.timeline() == null ? List.of() : d.timeline().stream()
-                .map(e -> new Entry(e.eventId(), EventType.valueOf(e.type()), e.occurredAt(), e.source(), e.summary(),
-                        e.department()))
+                .map(e -> new Entry(e.eventId(), e.type(), e.occurredAt(), e.source(), e.summary(), e.department()))
                 .sorted(CHRONOLOGICAL).toList();
-        CaseStatus status = CaseStatus.derive(timeline.stream().map(Entry::type).toList());
+        CaseStatus status = CaseStatus.derive(timeline.stream().map(Entry::eventType).toList());
         LedgerDocument.Assignment a = d.assignment();
         Deadlines deadlines = a == null ? null : new Deadlines(a.acceptBy(), a.onSiteBy(), a.resolveBy(), a.replyBy());
         boolean overdue = a != null && a.resolveBy() != null && now.isAfter(a.resolveBy()) && !HANDLED.contains(status);

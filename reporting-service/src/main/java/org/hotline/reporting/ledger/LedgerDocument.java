@@ -35,7 +35,7 @@ record LedgerDocument(@Id String id, String trackingNumber, String channel, Stri
     record Callback(Instant at, String satisfaction) {
     }
 
-    /** One fact of the timeline. */
+    /** One fact of the timeline; its type is the CloudEvents type, which stays stable across releases. */
     record Entry(String eventId, String type, Instant occurredAt, String source, String summary, String department) {
     }
 }

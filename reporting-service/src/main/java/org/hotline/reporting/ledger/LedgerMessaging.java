@@ -18,6 +18,8 @@ class LedgerMessaging {
 
     private static final int MAX_TYPE_LENGTH = 100;
 
+    private static final String CANONICAL_TYPE = "ce-type";
+
     @Bean
     Consumer<Message<byte[]>> recordEvent(Ledger ledger) {
         return message -> ledger.record(read(message));
@@ -28,7 +30,7 @@ class LedgerMessaging {
      * does not match it, cannot be placed in any ledger and goes to the dead-letter topic.
      */
     static HotlineEvent read(Message<byte[]> message) {
-        String ceType = header(message.getHeaders().get(CloudEventHeaders.TYPE));
+        String ceType = type(message);
         if (ceType == null || ceType.isBlank()) {
             throw new EventFormatException("The record has no " + CloudEventHeaders.TYPE + " header", null);
         }
@@ -41,6 +43,15 @@ class LedgerMessaging {
             throw new EventFormatException("Unknown event type " + shown, null);
         }
         return InboundEvents.read(message, type.recordType());
+    }
+
+    /**
+     * The CloudEvents type of the record. Spring Cloud Function may hand it over under its canonical name
+     * {@code ce-type} (seen for records without a content type) instead of the Kafka binding's {@code ce_type}.
+     */
+    private static String type(Message<byte[]> message) {
+        String type = header(message.getHeaders().get(CloudEventHeaders.TYPE));
+        return type != null ? type : header(message.getHeaders().get(CANONICAL_TYPE));
     }
 
     private static String header(Object value) {

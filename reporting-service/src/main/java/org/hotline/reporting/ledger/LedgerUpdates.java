@@ -91,7 +91,7 @@ final class LedgerUpdates {
 
     static Document entry(HotlineEvent event) {
         return new Document(EVENT_ID, event.eventId().toString())
-                .append("type", event.type().name())
+                .append("type", event.type().cloudEventType())
                 .append("occurredAt", date(event.occurredAt()))
                 .append("source", event.envelope().source())
                 .append("summary", TimelineText.summary(event))

@@ -1,5 +1,7 @@
 package org.hotline.reporting.ledger;
 
+import java.time.temporal.ChronoUnit;
+
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.escalation.CaseEscalated;
 import org.hotline.events.feedback.CallbackCompleted;
@@ -38,7 +40,7 @@ final class TimelineText {
                 String assisting = e.assistingDepartments() == null || e.assistingDepartments().isEmpty() ? ""
                         : " with " + String.join(", ", e.assistingDepartments());
                 String due = e.deadlines() == null || e.deadlines().resolveBy() == null ? ""
-                        : ", resolve by " + e.deadlines().resolveBy();
+                        : ", resolve by " + e.deadlines().resolveBy().truncatedTo(ChronoUnit.SECONDS);
                 yield "Assigned to " + e.departmentCode() + assisting + " (rule " + e.ruleId() + ")" + due;
             }
             case CASE_ACCEPTED -> "Signed for by " + ((CaseAccepted) event).departmentCode();

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -93,6 +94,12 @@ public class HotlineSupportAutoConfiguration {
         return (record, exception) -> Topics.deadLetter(record.topic(), group);
     }
 
+    /** A dead letter keeps the partition of its record, so the dead-letter topic preserves per-case order. */
+    @Bean
+    DlqPartitionFunction deadLetterPartitions() {
+        return DlqPartitionFunction.ORIGINAL_PARTITION;
+    }
+
     /** Creates the topics the service produces and the dead-letter topics of its consumers. */
     @Bean
     ApplicationRunner createTopics(@Value("${spring.application.name}") String service,
@@ -118,9 +125,17 @@ public class HotlineSupportAutoConfiguration {
             this.relay = relay;
         }
 
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxSweep.class);
+
         @Scheduled(fixedDelayString = "${hotline.outbox.sweep-interval:1s}")
         void sweep() {
-            relay.sweep();
+            try {
+                relay.sweep();
+            }
+            catch (RuntimeException ex) {
+                // the store or Kafka is away (or the service is stopping): the events wait in their documents
+                log.warn("Outbox sweep postponed: {}", ex.getMessage());
+            }
         }
     }
 }

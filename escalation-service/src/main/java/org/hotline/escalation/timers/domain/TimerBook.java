@@ -1,6 +1,7 @@
 package org.hotline.escalation.timers.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -91,8 +92,13 @@ public final class TimerBook {
         return Optional.empty();
     }
 
+    /**
+     * Whether the timer's assignment was made at or before the moment, to the millisecond: the precision the case
+     * store keeps, so that the answer does not change once the book is saved and read again.
+     */
     private static boolean madeBefore(SlaTimer timer, Instant moment) {
-        return moment != null && !timer.assignedAt().isAfter(moment);
+        return moment != null && !timer.assignedAt().truncatedTo(ChronoUnit.MILLIS)
+                .isAfter(moment.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The department signed for the assignment: its acceptance timer stops. */

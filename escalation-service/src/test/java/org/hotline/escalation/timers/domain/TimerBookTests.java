@@ -206,4 +206,14 @@ class TimerBookTests {
         assertThat(book.fireDue(hours(5), LADDER)).singleElement()
                 .satisfies(e -> assertThat(e.escalatedTo()).isEqualTo("DEPARTMENT_HEAD"));
     }
+
+    @Test
+    void whenTheResolutionFallsInTheSameMillisecondAsTheAssignmentThenItCountsAsMadeBefore() {
+        book.resolved(T0.plusNanos(100_000));
+
+        book.schedule("A1", "FACILITIES", T0.plusNanos(400_000), deadlines(), "e1");
+
+        assertThat(book.timers()).filteredOn(SlaTimer::isPending).extracting(SlaTimer::kind)
+                .containsExactly(TimerKind.REPLY);
+    }
 }

@@ -1,0 +1,177 @@
+package org.hotline.intake.caseintake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.hotline.events.EventCodec;
+import org.hotline.events.Topics;
+import org.hotline.events.feedback.CaseResolved;
+import org.hotline.events.intake.CaseOpened;
+import org.hotline.testsupport.KafkaProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scenarios run twice: on an embedded Kafka broker with the MongoDB stand-in
+ * ({@link CaseIntakeIT}) and on the real images ({@link CaseIntakeRealImagesIT}).
+ */
+abstract class CaseIntakeScenarios {
+
+    static final String PHONE = "+86 138 0013 8000";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String brokers;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    RestClient http;
+    KafkaProbe kafka;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        kafka = new KafkaProbe(brokers, List.of(Topics.CASE_OPENED, Topics.CASE_RESOLVED));
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    static String caseJson(String category, String extra) {
+        return """
+                {"channel":"PHONE","kind":"COMPLAINT","category":"%s","subCategory":null,"urgency":"NORMAL",
+                 "description":"Rubbish not collected for three days",
+                 "caller":{"name":"Zhang San","phone":"%s","email":"zhang.san@example.org","organisation":"ACME",
+                           "anonymous":false,"preferredFeedbackChannel":"SMS"},
+                 "location":{"address":"1 Renmin Road","latitude":31.23,"longitude":121.47},
+                 "operatorId":"op-007","ringStartedAt":"2026-11-23T01:29:51Z","answeredAt":"2026-11-23T01:29:56Z"%s}
+                """.formatted(category, PHONE, extra);
+    }
+
+    ResponseEntity<String> post(String body, String idempotencyKey) {
+        RestClient.RequestBodySpec request = http.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.body(body).retrieve().toEntity(String.class);
+    }
+
+    @Test
+    void whenACaseIsPostedThenCaseOpenedIsPublishedWithCloudEventsHeadersAndNoCallerData() {
+        ResponseEntity<String> response = post(caseJson("PUBLIC_HEALTH", ""), null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        JsonNode created = json.readTree(response.getBody());
+        String caseId = created.path("caseId").asString();
+        assertThat(created.path("trackingNumber").asString()).matches("HL-\\d{8}-\\d{6}");
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/cases/" + caseId);
+
+        ConsumerRecord<String, byte[]> record = kafka.await(r -> caseId.equals(r.key()));
+        assertThat(record.topic()).isEqualTo(Topics.CASE_OPENED);
+        assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("org.hotline.case.opened.v1");
+        assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/hotline/intake-service");
+        assertThat(KafkaProbe.header(record, "ce_subject")).isEqualTo(caseId);
+        assertThat(KafkaProbe.header(record, "content-type")).isEqualTo("application/json");
+        CaseOpened opened = EventCodec.decode(record.value(), CaseOpened.class);
+        assertThat(KafkaProbe.header(record, "ce_id")).isEqualTo(opened.eventId().toString());
+        assertThat(opened.trackingNumber()).isEqualTo(created.path("trackingNumber").asString());
+        assertThat(opened.caller().anonymous()).isFalse();
+
+        String payload = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(payload).doesNotContain("Zhang San", "138", "zhang.san@example.org", "ACME");
+        String stored = mongo.getCollection("cases").find(new Document("_id", caseId)).first().toJson();
+        assertThat(stored).doesNotContain("Zhang San", "138 0013", "8613800138000", "zhang.san@example.org", "ACME");
+    }
+
+    @Test
+    void whenTheSameIdempotencyKeyIsRetriedThenTheOriginalCaseIsReturned() {
+        ResponseEntity<String> first = post(caseJson("LIVING", ""), "desk-7-call-991");
+        ResponseEntity<String> retry = post(caseJson("LIVING", ""), "desk-7-call-991");
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(retry.getBody()).path("caseId").asString())
+                .isEqualTo(json.readTree(first.getBody()).path("caseId").asString());
+        assertThat(mongo.getCollection("cases").countDocuments(new Document("idempotencyKey", "desk-7-call-991")))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void whenTheCategoryIsUnknownThenAProblemIsReturnedAndNothingStored() {
+        long before = mongo.getCollection("cases").countDocuments();
+
+        ResponseEntity<String> response = post(caseJson("ASTROLOGY", ""), null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(json.readTree(response.getBody()).path("detail").asString()).contains("ASTROLOGY");
+        assertThat(mongo.getCollection("cases").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void whenTheBodyIsInvalidThenTheProblemNamesTheField() {
+        ResponseEntity<String> response = post("""
+                {"channel":"PHONE","kind":"COMPLAINT","category":"LIVING","urgency":"NORMAL","description":"",
+                 "caller":{"anonymous":false}}""", null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody()).contains("description");
+    }
+
+    @Test
+    void whenAnAnswerIsGivenOnTheSpotThenTheCaseIsOpenedAndResolvedAtOnce() {
+        ResponseEntity<String> response = post(caseJson("POLICY", ",\"answer\":\"Leave is 5 working days\""), null);
+        String caseId = json.readTree(response.getBody()).path("caseId").asString();
+
+        CaseOpened opened = kafka.awaitEvent(caseId, CaseOpened.class);
+        CaseResolved resolved = kafka.awaitEvent(caseId, CaseResolved.class);
+        assertThat(resolved.onTheSpot()).isTrue();
+        assertThat(resolved.summary()).isEqualTo("Leave is 5 working days");
+        assertThat(resolved.envelope().causationId()).isEqualTo(opened.eventId().toString());
+        assertThat(json.readTree(http.get().uri("/api/cases/" + caseId).retrieve().body(String.class))
+                .path("status").asString()).isEqualTo("RESOLVED_ON_THE_SPOT");
+    }
+
+    @Test
+    void whenTheSameCallerCallsAgainThenTheEarlierCaseIsFoundByPhoneAndFlagged() {
+        String first = json.readTree(post(caseJson("WORK", ""), null).getBody()).path("caseId").asString();
+        String second = json.readTree(post(caseJson("WORK", ""), null).getBody()).path("caseId").asString();
+
+        JsonNode found = json.readTree(http.get().uri("/api/cases?phone={phone}", "+8613800138000").retrieve()
+                .body(String.class));
+        assertThat(found.findValuesAsString("caseId")).contains(first, second);
+        CaseOpened opened = kafka.awaitEvent(second, CaseOpened.class);
+        assertThat(opened.possibleDuplicateOf()).contains(first);
+    }
+
+    @Test
+    void whenACaseIsUnknownThenNotFoundIsAProblem() {
+        ResponseEntity<String> response = http.get().uri("/api/cases/nope").retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(response.getBody()).path("status").asInt()).isEqualTo(404);
+    }
+}
