@@ -18,6 +18,7 @@ import org.hotline.intake.IntakeServiceApplication;
 import org.hotline.reporting.ReportingServiceApplication;
 import org.hotline.routing.RoutingServiceApplication;
 import org.hotline.testsupport.KafkaProbe;
+import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,8 +75,7 @@ class HotlineFlowIT {
                 "--hotline.outbox.sweep-interval=200ms");
         services.add(context);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        http.put(service, RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build());
+        http.put(service, TestHttp.client("http://127.0.0.1:" + port));
     }
 
     @AfterAll

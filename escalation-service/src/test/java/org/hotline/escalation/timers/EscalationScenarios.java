@@ -32,6 +32,7 @@ import org.hotline.events.routing.CaseAccepted;
 import org.hotline.events.routing.CaseAssigned;
 import org.hotline.events.routing.Deadlines;
 import org.hotline.testsupport.KafkaProbe;
+import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,7 @@ abstract class EscalationScenarios {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        http = TestHttp.client(port);
         kafka = new KafkaProbe(brokers, List.of(Topics.CASE_ESCALATED));
     }
 

@@ -28,6 +28,7 @@ import org.hotline.events.intake.CallerProfile;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.routing.CaseAssigned;
 import org.hotline.testsupport.KafkaProbe;
+import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,7 @@ abstract class FeedbackScenarios {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        http = TestHttp.client(port);
         kafka = new KafkaProbe(brokers, List.of(Topics.CASE_RESOLVED, Topics.FEEDBACK_DELIVERED,
                 Topics.CALLBACK_COMPLETED, Topics.CASE_REOPENED, Topics.CASE_CLOSED));
     }

@@ -12,6 +12,7 @@ import org.hotline.events.Topics;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.testsupport.KafkaProbe;
+import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,7 @@ abstract class CaseIntakeScenarios {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        http = TestHttp.client(port);
         kafka = new KafkaProbe(brokers, List.of(Topics.CASE_OPENED, Topics.CASE_RESOLVED));
     }
 

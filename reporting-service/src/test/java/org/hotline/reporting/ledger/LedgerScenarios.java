@@ -27,6 +27,7 @@ import org.hotline.events.HotlineEvent;
 import org.hotline.events.Satisfaction;
 import org.hotline.events.Topics;
 import org.hotline.testsupport.KafkaProbe;
+import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,8 +55,7 @@ abstract class LedgerScenarios {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        http = TestHttp.client(port);
     }
 
     /** A recent start, at the store's precision. */

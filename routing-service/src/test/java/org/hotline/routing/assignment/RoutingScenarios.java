@@ -22,6 +22,7 @@ import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.routing.CaseAccepted;
 import org.hotline.events.routing.CaseAssigned;
 import org.hotline.testsupport.KafkaProbe;
+import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,7 @@ abstract class RoutingScenarios {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        http = TestHttp.client(port);
         kafka = new KafkaProbe(brokers, List.of(Topics.CASE_ASSIGNED, Topics.CASE_ACCEPTED,
                 Topics.deadLetter(Topics.CASE_OPENED, "routing-service")));
     }
