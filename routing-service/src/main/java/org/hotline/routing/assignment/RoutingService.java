@@ -14,9 +14,14 @@ import org.hotline.routing.calendar.WorkingCalendar;
 import org.hotline.routing.rules.RoutingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.support.outbox.RetryOnConflict;
 import org.springframework.stereotype.Service;
 
-/** Routes new cases by the rule table, and carries out what departments and dispatchers do with them. */
+/**
+ * Routes new cases by the rule table, and carries out what departments and dispatchers do with them. Each change
+ * loads the case, applies the change and saves it; when the case changed meanwhile (another event, another
+ * instance, the outbox relay), the change is applied again to the fresh case.
+ */
 @Service
 class RoutingService {
 
@@ -33,6 +38,7 @@ class RoutingService {
         this.clock = clock;
     }
 
+    @RetryOnConflict
     void route(CaseOpened opened) {
         RoutedCase routed = cases.findById(opened.caseId()).orElseGet(() -> RoutedCase.of(opened));
         if (!routed.firstDelivery(opened.eventId())) {
@@ -53,6 +59,7 @@ class RoutingService {
         cases.save(routed);
     }
 
+    @RetryOnConflict
     void resolved(CaseResolved resolved) {
         cases.findById(resolved.caseId()).ifPresent(routed -> {
             if (routed.firstDelivery(resolved.eventId())) {
@@ -63,6 +70,7 @@ class RoutingService {
     }
 
     /** An unsatisfied caller: the case goes back to the department that handled it, with fresh clocks. */
+    @RetryOnConflict
     void reopen(CaseReopened reopened) {
         cases.findById(reopened.caseId()).ifPresent(routed -> {
             if (!routed.firstDelivery(reopened.eventId())) {
@@ -83,24 +91,28 @@ class RoutingService {
         });
     }
 
+    @RetryOnConflict
     RoutedCase accept(String assignmentId, String handlerId) {
         RoutedCase routed = byAssignment(assignmentId);
         routed.accept(assignmentId, handlerId, clock.instant());
         return cases.save(routed);
     }
 
+    @RetryOnConflict
     RoutedCase reject(String assignmentId, String reason) {
         RoutedCase routed = byAssignment(assignmentId);
         routed.reject(assignmentId, reason, clock.instant());
         return cases.save(routed);
     }
 
+    @RetryOnConflict
     RoutedCase progress(String assignmentId, String note) {
         RoutedCase routed = byAssignment(assignmentId);
         routed.progress(assignmentId, note, clock.instant());
         return cases.save(routed);
     }
 
+    @RetryOnConflict
     RoutedCase dispatch(String caseId, String departmentCode, List<String> assisting, String operatorId) {
         RoutedCase routed = cases.findById(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
         if (routed.getStatus() != RoutedCase.RoutingStatus.AWAITING_DISPATCH) {

@@ -18,6 +18,10 @@ import org.springframework.data.annotation.Version;
  * Base of every document that changes state in reaction to commands or events. It carries its own outbox (events
  * raised by the last changes, published by the {@link OutboxRelay}) and the ids of the events it has already
  * handled, so a redelivered event changes nothing.
+ * <p>
+ * Saves are optimistic ({@link Version}): a service that loses a race, with another instance or with the relay,
+ * gets an {@link org.springframework.dao.OptimisticLockingFailureException} and redoes its change on a fresh copy
+ * (Spring's {@code @Retryable}, or the binder's retries for a consumer).
  */
 public abstract class AggregateRoot {
 
@@ -30,6 +34,10 @@ public abstract class AggregateRoot {
     private List<OutboxMessage> outbox = new ArrayList<>();
 
     private List<String> handledEventIds = new ArrayList<>();
+
+    /** The outbox relay's lease on this document; kept here so that a save does not drop it. */
+    @SuppressWarnings("unused")
+    private Instant outboxClaimedUntil;
 
     /**
      * Records that this aggregate handles the event; returns false if it already did, and the caller must then

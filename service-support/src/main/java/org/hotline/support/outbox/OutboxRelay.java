@@ -36,8 +36,10 @@ import com.mongodb.client.model.Updates;
 /**
  * Publishes the events waiting in aggregate documents, in order, keyed by case id, and removes them once Kafka
  * acknowledged them. A document is claimed for a short lease first, so several instances of a service share the
- * work without publishing the same events twice in the normal case; after a crash, an event may be published again
- * and consumers deduplicate it by event id.
+ * work without publishing the same events twice. Claiming and removing both advance the document's version, so a
+ * service holding an older copy cannot write published events back: its save fails with an optimistic-locking
+ * conflict and it applies its change again on the fresh document. After a crash, an event may be published again;
+ * consumers deduplicate it by event id.
  */
 public class OutboxRelay {
 
@@ -45,6 +47,7 @@ public class OutboxRelay {
 
     static final String OUTBOX = "outbox";
     static final String CLAIMED_UNTIL = "outboxClaimedUntil";
+    static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final StreamBridge bridge;
@@ -99,7 +102,7 @@ public class OutboxRelay {
         Bson claimable = and(eq("_id", id), exists(OUTBOX + ".0"),
                 or(exists(CLAIMED_UNTIL, false), eq(CLAIMED_UNTIL, null), lt(CLAIMED_UNTIL, Date.from(now))));
         Document claimed = documents.findOneAndUpdate(claimable,
-                Updates.set(CLAIMED_UNTIL, Date.from(now.plus(lease))),
+                Updates.combine(Updates.set(CLAIMED_UNTIL, Date.from(now.plus(lease))), Updates.inc(VERSION, 1L)),
                 new FindOneAndUpdateOptions().projection(new Document(OUTBOX, 1)).returnDocument(ReturnDocument.AFTER));
         if (claimed == null) {
             return 0;
@@ -113,7 +116,8 @@ public class OutboxRelay {
         }
         finally {
             documents.updateOne(eq("_id", id),
-                    Updates.combine(Updates.pull(OUTBOX, in("eventId", sent)), Updates.unset(CLAIMED_UNTIL)));
+                    Updates.combine(Updates.pull(OUTBOX, in("eventId", sent)), Updates.unset(CLAIMED_UNTIL),
+                            Updates.inc(VERSION, 1L)));
         }
         return sent.size();
     }
