@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -22,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the simulated traffic of {@link DemoTraffic} to the running services: 40 cases during the first
- * minute, then one about every 10 seconds. For about a third of the cases it later looks up the assignment,
- * posts the department's result and the caller's callback. Failed calls are logged and skipped.
+ * minute, then one about every 10 seconds. For about half of the cases it then plays the other desks: the
+ * dispatcher assigns cases no rule could route, the department signs for its assignment and posts its result, the
+ * callback team feeds the result back and calls the caller. Failed calls are logged and skipped.
  */
 final class DemoDriver implements AutoCloseable {
 
@@ -81,32 +83,66 @@ final class DemoDriver implements AutoCloseable {
         log.info("Demo: case #{} {} {} {}/{} via {}{}", number, caseId.orElse("(no id)"), request.kind(),
                 request.category(), request.subCategory() == null ? "-" : request.subCategory(), request.channel(),
                 request.urgency().equals("NORMAL") ? "" : " [" + request.urgency() + "]");
-        if (caseId.isPresent() && random.nextInt(3) == 0) {
-            scheduler.schedule(() -> followUp(caseId.get(), 1), 15, TimeUnit.SECONDS);
+        if (caseId.isPresent() && random.nextBoolean()) {
+            boolean anonymous = request.caller().anonymous();
+            scheduler.schedule(() -> followUp(caseId.get(), anonymous, 1), 15, TimeUnit.SECONDS);
         }
     }
 
-    /** Once the case is assigned: the department's result, then the caller's callback. */
-    private void followUp(String caseId, int attempt) {
+    /** Once the case is assigned: the department signs for it and posts its result, then the feedback. */
+    private void followUp(String caseId, boolean anonymous, int attempt) {
         try {
             boolean lastAttempt = attempt >= FOLLOW_UP_ATTEMPTS;
-            Optional<String> department = assignedDepartment(caseId, lastAttempt);
-            if (department.isEmpty()) {
+            Optional<JsonNode> assignment = currentAssignment(caseId, lastAttempt);
+            if (assignment.isEmpty()) {
+                dispatchIfQueued(caseId);
                 if (!lastAttempt) {
-                    scheduler.schedule(() -> followUp(caseId, attempt + 1), 10, TimeUnit.SECONDS);
+                    scheduler.schedule(() -> followUp(caseId, anonymous, attempt + 1), 10, TimeUnit.SECONDS);
                 } else {
                     log.warn("Demo: no assignment found for case {}, skipping its result and callback", caseId);
                 }
                 return;
             }
-            DemoTraffic.DepartmentResult result = traffic.result(caseId, department.get());
+            String department = assignment.get().path("departmentCode").asString();
+            String assignmentId = assignment.get().path("assignmentId").asString();
+            if ("PENDING".equals(assignment.get().path("status").asString())) {
+                send("POST", routingUrl + "/api/assignments/" + assignmentId + "/accept",
+                        Map.of("handlerId", "h-" + (10 + random.nextInt(40))), true);
+            }
+            DemoTraffic.DepartmentResult result = traffic.result(caseId, department);
             if (send("POST", feedbackUrl + "/api/results", result, true).isPresent()) {
-                log.info("Demo: {} posted its result for case {}", department.get(), caseId);
-                scheduler.schedule(() -> postCallback(caseId), 10, TimeUnit.SECONDS);
+                log.info("Demo: {} posted its result for case {}", department, caseId);
+                scheduler.schedule(() -> feedBack(caseId, anonymous), 5, TimeUnit.SECONDS);
             }
         } catch (RuntimeException e) {
             log.warn("Demo: follow-up of case {} failed: {}", caseId, e.toString());
         }
+    }
+
+    /** The dispatcher assigns a case that no rule could route. */
+    private void dispatchIfQueued(String caseId) {
+        send("GET", routingUrl + "/api/dispatch/queue", null, false)
+                .map(response -> json.readTree(response.body()))
+                .filter(queue -> queue.findValuesAsString("caseId").contains(caseId))
+                .ifPresent(queue -> {
+                    send("POST", routingUrl + "/api/dispatch/" + caseId + "/assign",
+                            Map.of("departmentCode", "EMPLOYEE_SERVICES", "operatorId", "op-dispatch"), true);
+                    log.info("Demo: the dispatcher assigned case {} by hand", caseId);
+                });
+    }
+
+    /**
+     * The callback team feeds the result back (most of the time), then calls the caller; anonymous callers left no
+     * contact, so there is neither.
+     */
+    private void feedBack(String caseId, boolean anonymous) {
+        if (anonymous) {
+            return;
+        }
+        if (random.nextInt(4) > 0) {
+            send("POST", feedbackUrl + "/api/feedback", Map.of("caseId", caseId, "operatorId", "op-fb"), false);
+        }
+        scheduler.schedule(() -> postCallback(caseId), 5, TimeUnit.SECONDS);
     }
 
     private void postCallback(String caseId) {
@@ -120,13 +156,13 @@ final class DemoDriver implements AutoCloseable {
         }
     }
 
-    private Optional<String> assignedDepartment(String caseId, boolean warnOnFailure) {
+    /** The case's latest assignment, if routing has one. */
+    private Optional<JsonNode> currentAssignment(String caseId, boolean warnOnFailure) {
         String url = routingUrl + "/api/assignments?caseId=" + URLEncoder.encode(caseId, StandardCharsets.UTF_8);
         return send("GET", url, null, warnOnFailure)
                 .map(response -> json.readTree(response.body()))
-                .map(body -> body.findValue("departmentCode"))
-                .filter(JsonNode::isString)
-                .map(JsonNode::asString);
+                .filter(list -> list.isArray() && !list.isEmpty())
+                .map(list -> list.get(list.size() - 1));
     }
 
     /** The new case's id from the response body ({@code caseId} or {@code id}) or the Location header. */

@@ -47,7 +47,7 @@ final class DemoTraffic {
     }
 
     /** The caller's verdict, {@code POST /api/callbacks} on the feedback service. */
-    record Callback(String caseId, String satisfaction, String comment) {
+    record Callback(String caseId, String satisfaction, String comment, String operatorId) {
     }
 
     private record Topic(String category, String subCategory, String chinese, String english) {
@@ -182,7 +182,7 @@ final class DemoTraffic {
                     : "Mostly solved, but it took a while.";
             default -> random.nextBoolean() ? "问题没有真正解决。" : "Nothing has really changed.";
         };
-        return new Callback(caseId, satisfaction, comment);
+        return new Callback(caseId, satisfaction, comment, "op-" + (100 + random.nextInt(20)));
     }
 
     private <T> T pick(List<T> values) {
