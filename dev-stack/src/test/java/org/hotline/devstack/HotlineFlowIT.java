@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.hotline.escalation.EscalationServiceApplication;
 import org.hotline.events.EventType;
 import org.hotline.events.escalation.CaseEscalated;
 import org.hotline.events.intake.CaseOpened;
+import org.hotline.events.intake.SealedContact;
 import org.hotline.feedback.FeedbackServiceApplication;
+import org.hotline.feedback.privacy.ContactKeys;
 import org.hotline.intake.IntakeServiceApplication;
 import org.hotline.reporting.ReportingServiceApplication;
 import org.hotline.routing.RoutingServiceApplication;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -146,6 +150,17 @@ class HotlineFlowIT {
         assertThat(ledger.path("timeline").findValuesAsString("type")).containsSubsequence(expected);
         assertThat(ledger.path("status").asString()).isEqualTo("CLOSED");
         assertThat(ledger.toString()).doesNotContain("Li Si", "13900139000");
+
+        // only feedback-service can read the caller's contact, sealed for it by intake-service
+        ConfigurableApplicationContext feedback = services.get(3);
+        Document stored = feedback.getBean(MongoTemplate.class).getCollection("feedback_cases")
+                .find(new Document("_id", caseId)).first();
+        Document sealed = stored.get("caller", Document.class).get("contact", Document.class);
+        assertThat(stored.toJson()).doesNotContain("Li Si", "13900139000");
+        ContactKeys.Contact contact = feedback.getBean(ContactKeys.class).open(new SealedContact(
+                sealed.getString("keyId"), sealed.getString("encryptedKey"), sealed.getString("ciphertext")));
+        assertThat(contact.name()).isEqualTo("Li Si");
+        assertThat(contact.phone()).isEqualTo("13900139000");
     }
 
     @Test

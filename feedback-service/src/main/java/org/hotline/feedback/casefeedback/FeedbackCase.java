@@ -16,6 +16,7 @@ import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.feedback.FeedbackDelivered;
 import org.hotline.events.intake.CaseOpened;
+import org.hotline.events.intake.SealedContact;
 import org.hotline.events.routing.CaseAssigned;
 import org.hotline.feedback.lifecycle.CallbackDecision;
 import org.hotline.feedback.lifecycle.CaseLifecycle;
@@ -38,8 +39,12 @@ class FeedbackCase extends AggregateRoot {
     /** How many request keys a case remembers to recognise a repeated request. */
     static final int REMEMBERED_REQUESTS = 50;
 
-    /** What the desk may know about the caller: an opaque reference, never contact details. */
-    record Caller(String ref, boolean anonymous, FeedbackChannel preferredChannel) {
+    /**
+     * What the desk knows about the caller: an opaque reference, masked contact for display, and the contact details
+     * still sealed with this service's key (opened only when the caller must be reached, never stored opened).
+     */
+    record Caller(String ref, boolean anonymous, FeedbackChannel preferredChannel, String maskedName,
+            String maskedPhone, SealedContact contact) {
     }
 
     /** A department that was given the case. */
@@ -104,7 +109,8 @@ class FeedbackCase extends AggregateRoot {
         }
         if (opened.caller() != null) {
             caller = new Caller(opened.caller().callerRef(), opened.caller().anonymous(),
-                    opened.caller().preferredFeedbackChannel());
+                    opened.caller().preferredFeedbackChannel(), opened.caller().maskedName(),
+                    opened.caller().maskedPhone(), opened.caller().contact());
         }
         kind = opened.kind();
         urgency = opened.urgency();

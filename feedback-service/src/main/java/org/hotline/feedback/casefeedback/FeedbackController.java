@@ -52,7 +52,8 @@ class FeedbackController {
             @Size(max = 4000) String comment, @NotBlank @Size(max = 64) String operatorId) {
     }
 
-    record CallerView(String callerRef, boolean anonymous, FeedbackChannel preferredChannel) {
+    record CallerView(String callerRef, boolean anonymous, FeedbackChannel preferredChannel, String maskedName,
+            String maskedPhone) {
     }
 
     record AssignmentView(String assignmentId, String departmentCode, Instant assignedAt) {
@@ -141,7 +142,8 @@ class FeedbackController {
     private CaseFeedbackView view(FeedbackCase c) {
         FeedbackCase.Caller caller = c.getCaller();
         return new CaseFeedbackView(c.getId(), c.getTrackingNumber(), c.getKind(), c.getUrgency(), c.getState(),
-                caller == null ? null : new CallerView(caller.ref(), caller.anonymous(), caller.preferredChannel()),
+                caller == null ? null : new CallerView(caller.ref(), caller.anonymous(), caller.preferredChannel(),
+                        caller.maskedName(), caller.maskedPhone()),
                 c.getDepartmentCode(), c.getAssignmentId(),
                 c.getAssignments().stream().map(a -> new AssignmentView(a.assignmentId(), a.departmentCode(),
                         a.assignedAt())).toList(),

@@ -61,7 +61,7 @@ class FeedbackCaseTests {
             assertThat(c.getTrackingNumber()).isEqualTo("HL-20261123-000007");
             assertThat(c.getDepartmentCode()).isEqualTo("FACILITIES");
             assertThat(c.getCorrelationId()).isEqualTo(opened.envelope().correlationId());
-            assertThat(c.getCaller()).isEqualTo(new FeedbackCase.Caller("cr-7", false, FeedbackChannel.SMS));
+            assertThat(c.getCaller()).isEqualTo(new FeedbackCase.Caller("cr-7", false, FeedbackChannel.SMS, null, null, null));
             assertThat(c.getOutbox()).isEmpty();
         }
     }

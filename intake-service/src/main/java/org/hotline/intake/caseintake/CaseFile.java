@@ -11,6 +11,7 @@ import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.intake.CallerProfile;
 import org.hotline.events.intake.CaseLocation;
 import org.hotline.events.intake.CaseOpened;
+import org.hotline.events.intake.SealedContact;
 import org.hotline.support.outbox.AggregateRoot;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -55,7 +56,7 @@ class CaseFile extends AggregateRoot {
 
     /** Opens a case, and resolves it at once when the operator answered on the spot. */
     static CaseFile open(String id, String trackingNumber, String idempotencyKey, NewCaseRequest request,
-            EncryptedCaller caller, List<String> possibleDuplicateOf, Instant now) {
+            EncryptedCaller caller, SealedContact sealedContact, List<String> possibleDuplicateOf, Instant now) {
         CaseFile file = new CaseFile();
         file.id = id;
         file.trackingNumber = trackingNumber;
@@ -85,7 +86,8 @@ class CaseFile extends AggregateRoot {
         EventEnvelope opened = EventEnvelope.first(id, now, SOURCE);
         file.raise(new CaseOpened(opened, trackingNumber, file.channel, file.kind, file.category, file.subCategory,
                 file.urgency, file.description, file.location,
-                new CallerProfile(caller.ref(), caller.anonymous(), caller.preferredFeedbackChannel()),
+                new CallerProfile(caller.ref(), caller.anonymous(), caller.preferredFeedbackChannel(),
+                        caller.maskedName(), caller.maskedPhone(), caller.maskedEmail(), sealedContact),
                 file.supervisionComplaint, file.operatorId, file.externalReference, file.ringStartedAt,
                 file.answeredAt, file.arrivedAt, file.receivedAt, file.possibleDuplicateOf));
         if (request.answer() != null && !request.answer().isBlank()) {

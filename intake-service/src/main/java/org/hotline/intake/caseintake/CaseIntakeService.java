@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hotline.events.intake.SealedContact;
 import org.hotline.intake.privacy.CallerVault;
+import org.hotline.intake.privacy.ContactMasking;
 import org.hotline.intake.taxonomy.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +58,8 @@ class CaseIntakeService {
         String caseId = UUID.randomUUID().toString();
         EncryptedCaller caller = protect(request.caller());
         List<String> duplicates = possibleDuplicates(caller.phoneIndex(), request.category(), now);
-        CaseFile file = CaseFile.open(caseId, trackingNumbers.next(now), idempotencyKey, request, caller, duplicates,
-                now);
+        CaseFile file = CaseFile.open(caseId, trackingNumbers.next(now), idempotencyKey, request, caller,
+                sealForFeedback(request.caller()), duplicates, now);
         try {
             file = cases.insert(file);
         }
@@ -91,7 +93,15 @@ class CaseIntakeService {
     private EncryptedCaller protect(NewCaseRequest.Caller caller) {
         return new EncryptedCaller("cr-" + UUID.randomUUID(), vault.encrypt(caller.name()),
                 vault.encrypt(caller.phone()), vault.encrypt(caller.email()), vault.encrypt(caller.organisation()),
-                vault.phoneIndex(caller.phone()), caller.anonymous(), caller.preferredFeedbackChannel());
+                vault.phoneIndex(caller.phone()), caller.anonymous(), caller.preferredFeedbackChannel(),
+                ContactMasking.name(caller.name()), ContactMasking.phone(caller.phone()),
+                ContactMasking.email(caller.email()));
+    }
+
+    /** The contact details sealed for feedback-service, which alone may reach the caller. */
+    private SealedContact sealForFeedback(NewCaseRequest.Caller caller) {
+        return caller.anonymous() ? null
+                : vault.sealForFeedback(caller.name(), caller.phone(), caller.email(), caller.organisation());
     }
 
     private List<String> possibleDuplicates(String phoneIndex, String category, Instant now) {

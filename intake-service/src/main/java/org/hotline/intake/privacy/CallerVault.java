@@ -3,20 +3,27 @@ package org.hotline.intake.privacy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.hotline.events.intake.SealedContact;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Encrypts caller contact details (AES-256-GCM, a random nonce per value) and derives the keyed hash that finds a
- * repeat caller's cases without storing the phone number in plaintext.
+ * Protects caller contact details: encrypts them at rest (AES-256-GCM, a random nonce per value, the key id stored
+ * with the ciphertext as {@code <keyId>:<base64>}), derives the keyed hash that finds a repeat caller's cases without
+ * storing the phone number, and seals the contact for feedback-service.
  */
 @Component
 public class CallerVault {
@@ -24,13 +31,31 @@ public class CallerVault {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec encryptionKey;
+    private final Map<String, SecretKeySpec> encryptionKeys = new LinkedHashMap<>();
+    private final String activeKey;
     private final SecretKeySpec indexKey;
+    private final PublicKey feedbackKey;
+    private final String feedbackKeyId;
     private final SecureRandom random = new SecureRandom();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public CallerVault(PrivacyProperties properties) {
-        this.encryptionKey = new SecretKeySpec(key(properties.encryptionKey(), "encryption-key"), "AES");
+        if (properties.encryptionKeys() == null || properties.encryptionKeys().isEmpty()) {
+            throw new IllegalStateException("hotline.privacy.encryption-keys is not set");
+        }
+        properties.encryptionKeys().forEach((id, key) -> {
+            if (id.contains(":")) {
+                throw new IllegalStateException("A key id must not contain ':' (" + id + ")");
+            }
+            encryptionKeys.put(id, new SecretKeySpec(key(key, "encryption-keys." + id), "AES"));
+        });
+        if (!encryptionKeys.containsKey(properties.activeKey())) {
+            throw new IllegalStateException("hotline.privacy.active-key names no configured encryption key");
+        }
+        this.activeKey = properties.activeKey();
         this.indexKey = new SecretKeySpec(key(properties.indexKey(), "index-key"), "HmacSHA256");
+        this.feedbackKey = SealedContact.publicKey(properties.feedbackPublicKey());
+        this.feedbackKeyId = properties.feedbackKeyId();
     }
 
     private static byte[] key(String base64, String name) {
@@ -52,24 +77,32 @@ public class CallerVault {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKeys.get(activeKey), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(activeKey.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
-                    .put(sealed).array());
+            return activeKey + ":" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length
+                    + sealed.length).put(nonce).put(sealed).array());
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Cannot encrypt caller data", ex);
         }
     }
 
-    public String decrypt(String ciphertext) {
-        if (ciphertext == null) {
+    public String decrypt(String stored) {
+        if (stored == null) {
             return null;
         }
+        int colon = stored.indexOf(':');
+        String keyId = colon < 0 ? "" : stored.substring(0, colon);
+        SecretKeySpec key = encryptionKeys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("Caller data encrypted with key '" + keyId + "', which is not configured");
+        }
         try {
-            byte[] all = Base64.getDecoder().decode(ciphertext);
+            byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         }
         catch (GeneralSecurityException ex) {
@@ -91,5 +124,18 @@ public class CallerVault {
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Cannot index caller phone", ex);
         }
+    }
+
+    /** The contact details sealed so that only feedback-service can read them; null if there are none. */
+    public SealedContact sealForFeedback(String name, String phone, String email, String organisation) {
+        if (name == null && phone == null && email == null && organisation == null) {
+            return null;
+        }
+        Map<String, String> contact = new LinkedHashMap<>();
+        contact.put("name", name);
+        contact.put("phone", phone);
+        contact.put("email", email);
+        contact.put("organisation", organisation);
+        return SealedContact.seal(json.writeValueAsString(contact), feedbackKeyId, feedbackKey);
     }
 }

@@ -63,7 +63,7 @@ abstract class CaseIntakeScenarios {
         return """
                 {"channel":"PHONE","kind":"COMPLAINT","category":"%s","subCategory":null,"urgency":"NORMAL",
                  "description":"Rubbish not collected for three days",
-                 "caller":{"name":"Zhang San","phone":"%s","email":"zhang.san@example.org","organisation":"ACME",
+                 "caller":{"name":"Zhang San","phone":"%s","email":"zhang.san@example.org","organisation":"Acme Dumplings",
                            "anonymous":false,"preferredFeedbackChannel":"SMS"},
                  "location":{"address":"1 Renmin Road","latitude":31.23,"longitude":121.47},
                  "operatorId":"op-007","ringStartedAt":"2026-11-23T01:29:51Z","answeredAt":"2026-11-23T01:29:56Z"%s}
@@ -99,11 +99,16 @@ abstract class CaseIntakeScenarios {
         assertThat(KafkaProbe.header(record, "ce_id")).isEqualTo(opened.eventId().toString());
         assertThat(opened.trackingNumber()).isEqualTo(created.path("trackingNumber").asString());
         assertThat(opened.caller().anonymous()).isFalse();
+        assertThat(opened.caller().maskedPhone()).isEqualTo("861****8000");
+        assertThat(opened.caller().maskedName()).isEqualTo("Z**** S**");
+        assertThat(opened.caller().contact().keyId()).isEqualTo("dev");
 
         String payload = new String(record.value(), StandardCharsets.UTF_8);
-        assertThat(payload).doesNotContain("Zhang San", "138", "zhang.san@example.org", "ACME");
+        assertThat(payload).doesNotContain("Zhang San", "138 0013", "13800138000", "zhang.san@example.org",
+                "Acme Dumplings");
         String stored = mongo.getCollection("cases").find(new Document("_id", caseId)).first().toJson();
-        assertThat(stored).doesNotContain("Zhang San", "138 0013", "8613800138000", "zhang.san@example.org", "ACME");
+        assertThat(stored).doesNotContain("Zhang San", "138 0013", "13800138000", "zhang.san@example.org",
+                "Acme Dumplings");
     }
 
     @Test
