@@ -148,6 +148,25 @@ abstract class CaseIntakeScenarios {
     }
 
     @Test
+    void whenTheBodyIsTooLargeOrNotJsonThenItIsRefusedWithAProblemAndNothingStored() {
+        long before = mongo.getCollection("cases").countDocuments();
+        String huge = caseJson("LIVING", ",\"attachments\":[\"" + "x".repeat(300 * 1024) + "\"]");
+
+        ResponseEntity<String> tooLarge = post(huge, null);
+        ResponseEntity<String> notJson = http.post().uri("/api/cases").contentType(MediaType.TEXT_PLAIN)
+                .body("a caller rang about rubbish").retrieve().toEntity(String.class);
+        ResponseEntity<String> unknownEnum = post(caseJson("LIVING", "").replace("\"PHONE\"", "\"FAX\""), null);
+
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+        assertThat(tooLarge.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(notJson.getStatusCode().value()).isEqualTo(415);
+        assertThat(notJson.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(unknownEnum.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(unknownEnum.getBody()).path("detail").asString()).contains("channel", "WECHAT");
+        assertThat(mongo.getCollection("cases").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
     void whenAnAnswerIsGivenOnTheSpotThenTheCaseIsOpenedAndResolvedAtOnce() {
         ResponseEntity<String> response = post(caseJson("POLICY", ",\"answer\":\"Leave is 5 working days\""), null);
         String caseId = json.readTree(response.getBody()).path("caseId").asString();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.hotline.events.EventType;
 import org.hotline.events.Topics;
@@ -13,11 +14,16 @@ import org.hotline.support.messaging.TopicCreator;
 import org.hotline.support.outbox.AggregateRoot;
 import org.hotline.support.outbox.OutboxRelay;
 import org.hotline.support.web.ProblemHandler;
+import org.hotline.support.web.RequestSizeLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
@@ -42,6 +48,24 @@ public class HotlineSupportAutoConfiguration {
     @ConditionalOnWebApplication
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${hotline.http.max-request-size:256KB}") DataSize maxRequestSize) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(maxRequestSize.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Without the database a request fails within seconds (503), not after the driver's default 30 s. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer failFastWithoutDatabase(
+            @Value("${hotline.mongodb.server-selection-timeout:5s}") Duration timeout) {
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -85,6 +86,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The case changed while this request was handled; nothing was changed, send the request again");
         body.setTitle("Concurrent change");
         return body;
+    }
+
+    /** The database cannot be reached: nothing was stored; the client may retry shortly. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The case store is unavailable; nothing was changed, try again shortly");
+        body.setTitle("Store unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
     }
 
     private static String describe(Throwable cause) {
