@@ -303,4 +303,14 @@ abstract class TaxonomyScenarios {
         assertThat(taxonomy.knows(code, null)).isFalse();
         assertThat(taxonomy.tree().get(code).active()).isFalse();
     }
+
+    @Test
+    void whenTheApiIsDescribedThenTheAdminOperationsAndTheCodeRuleAreInIt() {
+        JsonNode api = json.readTree(http.get().uri("/v3/api-docs").retrieve().body(String.class));
+
+        assertThat(api.path("paths").propertyNames()).contains("/api/taxonomy", "/api/taxonomy/codes", ADMIN,
+                ADMIN + "/{code}", ADMIN + "/{code}/subcategories", ADMIN + "/{code}/subcategories/{subCode}");
+        assertThat(api.path("components").path("schemas").path("NewCategory").path("properties").path("code")
+                .path("pattern").asString()).isEqualTo(TaxonomyCode.PATTERN);
+    }
 }
