@@ -23,6 +23,9 @@ class CaseFile extends AggregateRoot {
 
     static final String SOURCE = "intake-service";
 
+    /** The category of complaints about the hotline service itself: they go to the supervision group. */
+    static final String HOTLINE_SERVICE = "HOTLINE_SERVICE";
+
     @Id
     private String id;
     @Indexed(unique = true)
@@ -79,7 +82,7 @@ class CaseFile extends AggregateRoot {
         file.answeredAt = request.answeredAt();
         file.arrivedAt = request.arrivedAt();
         file.receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
-        file.supervisionComplaint = request.aboutHotlineService();
+        file.supervisionComplaint = request.aboutHotlineService() || HOTLINE_SERVICE.equals(request.category());
         file.possibleDuplicateOf = List.copyOf(possibleDuplicateOf);
         file.status = CaseStatus.OPEN;
 

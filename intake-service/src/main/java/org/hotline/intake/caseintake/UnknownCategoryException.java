@@ -16,7 +16,7 @@ class UnknownCategoryException extends ErrorResponseException {
     private static ProblemDetail problem(String category, String subCategory) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "Category " + category + (subCategory == null ? "" : " / " + subCategory)
-                        + " is not in the taxonomy; GET /api/taxonomy lists the codes");
+                        + " is not an active code of the taxonomy; GET /api/taxonomy/codes lists them");
         problem.setTitle("Unknown category");
         problem.setType(URI.create("https://hotline.example.org/problems/unknown-category"));
         problem.setProperty("category", category);

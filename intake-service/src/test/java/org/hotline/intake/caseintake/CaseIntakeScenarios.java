@@ -167,6 +167,17 @@ abstract class CaseIntakeScenarios {
     }
 
     @Test
+    void whenTheComplaintIsAboutTheHotlineItselfThenItIsMarkedForTheSupervisionGroup() {
+        String byCategory = json.readTree(post(caseJson("HOTLINE_SERVICE", ""), null).getBody()).path("caseId")
+                .asString();
+        String byFlag = json.readTree(post(caseJson("LIVING", ",\"aboutHotlineService\":true"), null).getBody())
+                .path("caseId").asString();
+
+        assertThat(kafka.awaitEvent(byCategory, CaseOpened.class).supervisionComplaint()).isTrue();
+        assertThat(kafka.awaitEvent(byFlag, CaseOpened.class).supervisionComplaint()).isTrue();
+    }
+
+    @Test
     void whenAnAnswerIsGivenOnTheSpotThenTheCaseIsOpenedAndResolvedAtOnce() {
         ResponseEntity<String> response = post(caseJson("POLICY", ",\"answer\":\"Leave is 5 working days\""), null);
         String caseId = json.readTree(response.getBody()).path("caseId").asString();
