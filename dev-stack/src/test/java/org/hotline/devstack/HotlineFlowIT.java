@@ -27,8 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
@@ -70,16 +68,10 @@ class HotlineFlowIT {
     }
 
     private void start(String service, Class<?> application, int mongoPort) {
-        // command-line arguments outrank every configuration file, as they would for `java -jar`
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
-                "--spring.config.location=file:../" + service + "/src/main/resources/application.yml",
-                "--server.port=0",
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + service,
-                "--hotline.outbox.sweep-interval=200ms");
+        ConfigurableApplicationContext context = InProcessService.start(service, application,
+                kafka.bootstrapServers(), mongoPort);
         services.add(context);
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        http.put(service, TestHttp.client("http://127.0.0.1:" + port));
+        http.put(service, TestHttp.client("http://127.0.0.1:" + InProcessService.port(context)));
     }
 
     @AfterAll
