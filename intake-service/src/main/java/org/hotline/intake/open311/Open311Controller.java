@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -93,6 +94,7 @@ class Open311Controller {
     }
 
     /** Anything else under the endpoint: an unknown resource, format or method. */
+    @Hidden
     @RequestMapping("/**")
     ResponseEntity<String> unknown() {
         throw Open311Exception.notFound("No such Open311 resource; see " + SPECIFICATION

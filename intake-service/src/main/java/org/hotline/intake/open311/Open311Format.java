@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.springframework.http.MediaType;
 
-/** The formats a client picks by the suffix of the resource: {@code .xml} (the spec's required one) or {@code .json}. */
+/** The formats a client picks by the resource's suffix: {@code .xml} (the spec's required one) or {@code .json}. */
 enum Open311Format {
     XML(new MediaType("text", "xml", StandardCharsets.UTF_8)),
     JSON(new MediaType("application", "json", StandardCharsets.UTF_8));

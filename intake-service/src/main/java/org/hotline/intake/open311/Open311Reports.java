@@ -78,11 +78,15 @@ class Open311Reports {
         if (code == null) {
             throw Open311Exception.badRequest("service_code was not provided");
         }
+        if (idempotencyKey != null && idempotencyKey.length() > 128) {
+            throw Open311Exception.badRequest("Idempotency-Key must be at most 128 characters");
+        }
         Open311Service service = service(code);
         NewCaseRequest request = ReportForm.toCase(form, service, key.channel());
         check(request);
+        // a key of its own, so that a retry can never return a case posted through another API
         PublishedCase published = intake.openPublicReport(request, ReportForm.field(form, "address_id"),
-                idempotencyKey);
+                idempotencyKey == null ? null : "open311:" + idempotencyKey);
         log.info("Open311 request {} for service {} from client {}", published.trackingNumber(), service.code(),
                 key.client());
         return views().created(published, ReportForm.field(form, "account_id"));

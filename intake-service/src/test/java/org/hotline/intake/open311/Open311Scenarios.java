@@ -365,6 +365,19 @@ abstract class Open311Scenarios {
     }
 
     @Test
+    void whenAClientRetriesWithTheSameIdempotencyKeyThenTheFirstRequestIsReturned() {
+        List<String> ids = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ResponseEntity<String> response = http.post().uri("/open311/v2/requests.json")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).header("Idempotency-Key", "app-7-report-1")
+                    .body(report(APP_KEY, "LIVING.UTILITIES")).retrieve().toEntity(String.class);
+            bodies.add(response.getBody());
+            ids.add(jsonOf(response).get(0).path("service_request_id").asString());
+        }
+        assertThat(ids.get(1)).isEqualTo(ids.get(0));
+    }
+
+    @Test
     void whenATokenIsLookedUpThenItGivesTheServiceRequestId() {
         String id = jsonOf(post("json", report(WEB_KEY, "WORK.SAFETY"))).get(0).path("service_request_id")
                 .asString();

@@ -12,7 +12,8 @@ class Open311SchemasTests {
         // the spec's example, with its service codes quoted (the spec prints them as bare 001, which is not JSON)
         Open311Schemas.assertValid("services", """
                 [{"service_code":"001","service_name":"Cans left out 24x7",
-                  "description":"Garbage or recycling cans that have been left out for more than 24 hours after collection. Violators will be cited.",
+                  "description":"Garbage or recycling cans that have been left out for more than 24 hours after \
+                collection. Violators will be cited.",
                   "metadata":true,"type":"realtime","keywords":"lorem, ipsum, dolor","group":"sanitation"}]""");
     }
 
