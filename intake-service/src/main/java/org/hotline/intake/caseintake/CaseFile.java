@@ -14,11 +14,13 @@ import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.intake.SealedContact;
 import org.hotline.support.outbox.AggregateRoot;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A case as the front desk recorded it, with the events it raised waiting in its outbox. */
 @Document("cases")
+@CompoundIndex(name = "published_received", def = "{'publiclyListed': 1, 'receivedAt': -1}")
 class CaseFile extends AggregateRoot {
 
     static final String SOURCE = "intake-service";
@@ -53,6 +55,10 @@ class CaseFile extends AggregateRoot {
     private String answer;
     private List<String> possibleDuplicateOf;
     private CaseStatus status;
+    /** Reported through the public Open311 API, and so listed there; cases from other channels stay internal. */
+    private boolean publiclyListed;
+    /** The reporter's address id from the jurisdiction's address register, when an Open311 client gave one. */
+    private String addressId;
 
     CaseFile() {
     }
@@ -100,6 +106,13 @@ class CaseFile extends AggregateRoot {
                     true));
         }
         return file;
+    }
+
+    /** Marks a case reported through the public Open311 API: it is listed there, by its tracking number. */
+    CaseFile listPublicly(String addressId) {
+        this.publiclyListed = true;
+        this.addressId = addressId;
+        return this;
     }
 
     String getId() {
@@ -156,5 +169,21 @@ class CaseFile extends AggregateRoot {
 
     CaseStatus getStatus() {
         return status;
+    }
+
+    CaseLocation getLocation() {
+        return location;
+    }
+
+    List<String> getAttachments() {
+        return attachments;
+    }
+
+    boolean isPubliclyListed() {
+        return publiclyListed;
+    }
+
+    String getAddressId() {
+        return addressId;
     }
 }

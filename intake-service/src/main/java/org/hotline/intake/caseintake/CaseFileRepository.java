@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface CaseFileRepository extends MongoRepository<CaseFile, String> {
+interface CaseFileRepository extends MongoRepository<CaseFile, String>, CaseFileSearch {
 
     Optional<CaseFile> findByIdempotencyKey(String idempotencyKey);
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /** Takes cases from front desks: validates the classification, protects caller data, opens the case. */
 @Service
-class CaseIntakeService {
+public class CaseIntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseIntakeService.class);
 
@@ -45,6 +45,34 @@ class CaseIntakeService {
     }
 
     Intake open(NewCaseRequest request, String idempotencyKey) {
+        return open(request, idempotencyKey, null);
+    }
+
+    /**
+     * Opens a case reported through the public Open311 API. Such a case is listed there, by its tracking number;
+     * cases from other channels never are.
+     *
+     * @param addressId the reporter's address id from the jurisdiction's address register, if given
+     * @throws UnknownCategoryException when the taxonomy does not know the classification
+     */
+    public PublishedCase openPublicReport(NewCaseRequest request, String addressId, String idempotencyKey) {
+        return PublishedCase.of(open(request, idempotencyKey, new PublicListing(addressId)).file());
+    }
+
+    /** The publicly listed case with this tracking number. */
+    public Optional<PublishedCase> findPublished(String trackingNumber) {
+        return cases.findByTrackingNumber(trackingNumber).filter(CaseFile::isPubliclyListed).map(PublishedCase::of);
+    }
+
+    /** Publicly listed cases matching the query, newest first. */
+    public List<PublishedCase> findPublished(PublicCaseQuery query) {
+        return cases.findPublished(query).stream().map(PublishedCase::of).toList();
+    }
+
+    private record PublicListing(String addressId) {
+    }
+
+    private Intake open(NewCaseRequest request, String idempotencyKey, PublicListing listing) {
         if (idempotencyKey != null) {
             Optional<CaseFile> earlier = cases.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
@@ -60,6 +88,9 @@ class CaseIntakeService {
         List<String> duplicates = possibleDuplicates(caller.phoneIndex(), request.category(), now);
         CaseFile file = CaseFile.open(caseId, trackingNumbers.next(now), idempotencyKey, request, caller,
                 sealForFeedback(request.caller()), duplicates, now);
+        if (listing != null) {
+            file.listPublicly(listing.addressId());
+        }
         try {
             file = cases.insert(file);
         }

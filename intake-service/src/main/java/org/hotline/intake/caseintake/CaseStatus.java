@@ -1,6 +1,6 @@
 package org.hotline.intake.caseintake;
 
 /** Where a case stands as far as the front desk knows. */
-enum CaseStatus {
+public enum CaseStatus {
     OPEN, RESOLVED_ON_THE_SPOT
 }

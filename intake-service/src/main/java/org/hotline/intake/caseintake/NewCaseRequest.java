@@ -23,15 +23,17 @@ import jakarta.validation.constraints.Size;
  * @param answer an answer given on the spot; the case is then opened and resolved at once
  * @param aboutHotlineService a complaint about the hotline service itself, for the supervision group
  */
-record NewCaseRequest(@NotNull Channel channel, @NotNull CaseKind kind, @NotBlank @Size(max = 40) String category,
-        @Size(max = 40) String subCategory, @NotNull Urgency urgency, @NotBlank @Size(max = 4000) String description,
-        @NotNull @Valid Caller caller, @Valid Location location, List<@Size(max = 2000) String> attachments,
-        @Size(max = 64) String operatorId, @Size(max = 128) String externalReference, Instant ringStartedAt,
-        Instant answeredAt, Instant arrivedAt, Instant receivedAt, @Size(max = 4000) String answer,
+public record NewCaseRequest(@NotNull Channel channel, @NotNull CaseKind kind,
+        @NotBlank @Size(max = 40) String category, @Size(max = 40) String subCategory, @NotNull Urgency urgency,
+        @NotBlank @Size(max = 4000) String description, @NotNull @Valid Caller caller, @Valid Location location,
+        List<@Size(max = 2000) String> attachments, @Size(max = 64) String operatorId,
+        @Size(max = 128) String externalReference, Instant ringStartedAt, Instant answeredAt, Instant arrivedAt,
+        Instant receivedAt, @Size(max = 4000) String answer,
         boolean aboutHotlineService) {
 
-    record Caller(@Size(max = 200) String name, @Size(max = 40) String phone, @Email @Size(max = 200) String email,
-            @Size(max = 200) String organisation, boolean anonymous, FeedbackChannel preferredFeedbackChannel) {
+    public record Caller(@Size(max = 200) String name, @Size(max = 40) String phone,
+            @Email @Size(max = 200) String email, @Size(max = 200) String organisation, boolean anonymous,
+            FeedbackChannel preferredFeedbackChannel) {
 
         @AssertTrue(message = "a caller who is not anonymous needs a phone number or an e-mail address")
         boolean isReachableOrAnonymous() {
@@ -39,7 +41,7 @@ record NewCaseRequest(@NotNull Channel channel, @NotNull CaseKind kind, @NotBlan
         }
     }
 
-    record Location(@Size(max = 500) String address, @DecimalMin("-90") @DecimalMax("90") Double latitude,
+    public record Location(@Size(max = 500) String address, @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude, @Size(max = 20) String area) {
     }
 

@@ -1,0 +1,39 @@
+package org.hotline.intake.open311;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.hotline.intake.caseintake.CaseStatus;
+
+/** The two statuses Open311 knows: a case answered on the spot is closed, every other case is open. */
+enum Open311Status {
+    OPEN(Set.of(CaseStatus.OPEN)), CLOSED(Set.of(CaseStatus.RESOLVED_ON_THE_SPOT));
+
+    private final Set<CaseStatus> caseStatuses;
+
+    Open311Status(Set<CaseStatus> caseStatuses) {
+        this.caseStatuses = caseStatuses;
+    }
+
+    static Open311Status of(CaseStatus status) {
+        return status == CaseStatus.RESOLVED_ON_THE_SPOT ? CLOSED : OPEN;
+    }
+
+    /** Reads {@code open} or {@code closed}. */
+    static Open311Status parse(String value) {
+        for (Open311Status status : values()) {
+            if (status.wire().equalsIgnoreCase(value.trim())) {
+                return status;
+            }
+        }
+        throw Open311Exception.badRequest("status must be open or closed");
+    }
+
+    Set<CaseStatus> caseStatuses() {
+        return caseStatuses;
+    }
+
+    String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
