@@ -16,6 +16,9 @@ import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,7 +82,8 @@ abstract class CaseIntakeScenarios {
     }
 
     @Test
-    void whenACaseIsPostedThenCaseOpenedIsPublishedWithCloudEventsHeadersAndNoCallerData() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void whenACaseIsPostedThenCaseOpenedIsPublishedWithCloudEventsHeadersAndNoCallerData(CapturedOutput logs) {
         ResponseEntity<String> response = post(caseJson("PUBLIC_HEALTH", ""), null);
 
         assertThat(response.getStatusCode().value()).isEqualTo(201);
@@ -109,6 +113,8 @@ abstract class CaseIntakeScenarios {
         String stored = mongo.getCollection("cases").find(new Document("_id", caseId)).first().toJson();
         assertThat(stored).doesNotContain("Zhang San", "138 0013", "13800138000", "zhang.san@example.org",
                 "Acme Dumplings");
+        assertThat(logs.getAll()).contains(caseId).doesNotContain("Zhang San", "138 0013", "13800138000",
+                "zhang.san@example.org", "Acme Dumplings");
     }
 
     @Test
