@@ -7,6 +7,8 @@ import org.hotline.events.CaseKind;
 import org.hotline.events.Channel;
 import org.hotline.events.EventEnvelope;
 import org.hotline.events.Urgency;
+import org.hotline.events.feedback.CaseClosed;
+import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.intake.CallerProfile;
 import org.hotline.events.intake.CaseLocation;
@@ -55,6 +57,11 @@ class CaseFile extends AggregateRoot {
     private String answer;
     private List<String> possibleDuplicateOf;
     private CaseStatus status;
+    /** When the latest status change happened, so that an older event arriving late changes nothing. */
+    private Instant statusChangedAt;
+    private String resolvedBy;
+    private String resolutionSummary;
+    private String outcome;
     /** Reported through the public Open311 API, and so listed there; cases from other channels stay internal. */
     private boolean publiclyListed;
     /** The reporter's address id from the jurisdiction's address register, when an Open311 client gave one. */
@@ -91,6 +98,7 @@ class CaseFile extends AggregateRoot {
         file.supervisionComplaint = request.aboutHotlineService() || HOTLINE_SERVICE.equals(request.category());
         file.possibleDuplicateOf = List.copyOf(possibleDuplicateOf);
         file.status = CaseStatus.OPEN;
+        file.statusChangedAt = now;
 
         EventEnvelope opened = EventEnvelope.first(id, now, SOURCE);
         file.raise(new CaseOpened(opened, trackingNumber, file.channel, file.kind, file.category, file.subCategory,
@@ -113,6 +121,38 @@ class CaseFile extends AggregateRoot {
         this.publiclyListed = true;
         this.addressId = addressId;
         return this;
+    }
+
+    /** A department reported its result. */
+    void resolved(CaseResolved resolved) {
+        if (resolved.onTheSpot() || !isNewer(resolved.occurredAt())) {
+            return;
+        }
+        status = CaseStatus.RESOLVED;
+        statusChangedAt = resolved.occurredAt();
+        resolvedBy = resolved.departmentCode();
+        resolutionSummary = resolved.summary();
+    }
+
+    /** The caller was not satisfied: the case is being handled again. */
+    void reopened(CaseReopened reopened) {
+        if (isNewer(reopened.occurredAt())) {
+            status = CaseStatus.OPEN;
+            statusChangedAt = reopened.occurredAt();
+        }
+    }
+
+    /** Closed for good; nothing that happened before the closing changes that. */
+    void closed(CaseClosed closed) {
+        if (status != CaseStatus.CLOSED) {
+            status = CaseStatus.CLOSED;
+            statusChangedAt = closed.occurredAt();
+            outcome = closed.outcome().name();
+        }
+    }
+
+    private boolean isNewer(Instant occurredAt) {
+        return status != CaseStatus.CLOSED && (statusChangedAt == null || !occurredAt.isBefore(statusChangedAt));
     }
 
     String getId() {
@@ -165,6 +205,22 @@ class CaseFile extends AggregateRoot {
 
     List<String> getPossibleDuplicateOf() {
         return possibleDuplicateOf;
+    }
+
+    Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    String getResolvedBy() {
+        return resolvedBy;
+    }
+
+    String getResolutionSummary() {
+        return resolutionSummary;
+    }
+
+    String getOutcome() {
+        return outcome;
     }
 
     CaseStatus getStatus() {

@@ -13,12 +13,13 @@ import org.hotline.events.intake.CaseLocation;
  */
 public record PublishedCase(String trackingNumber, CaseStatus status, CaseKind kind, String category,
         String subCategory, Urgency urgency, String description, CaseLocation location, String addressId,
-        List<String> attachments, Instant receivedAt) {
+        List<String> attachments, Instant receivedAt, Instant updatedAt, String resolvedBy, String resolutionSummary) {
 
     static PublishedCase of(CaseFile file) {
         return new PublishedCase(file.getTrackingNumber(), file.getStatus(), file.getKind(), file.getCategory(),
                 file.getSubCategory(), file.getUrgency(), file.getDescription(), file.getLocation(),
                 file.getAddressId(), file.getAttachments() == null ? List.of() : file.getAttachments(),
-                file.getReceivedAt());
+                file.getReceivedAt(), file.getStatusChangedAt() != null ? file.getStatusChangedAt()
+                        : file.getReceivedAt(), file.getResolvedBy(), file.getResolutionSummary());
     }
 }

@@ -5,9 +5,13 @@ import java.util.Set;
 
 import org.hotline.intake.caseintake.CaseStatus;
 
-/** The two statuses Open311 knows: a case answered on the spot is closed, every other case is open. */
+/**
+ * The two statuses Open311 knows: a case being handled (or handled again after the caller sent it back) is open;
+ * a case answered on the spot, resolved by its department or closed after the callback is closed.
+ */
 enum Open311Status {
-    OPEN(Set.of(CaseStatus.OPEN)), CLOSED(Set.of(CaseStatus.RESOLVED_ON_THE_SPOT));
+    OPEN(Set.of(CaseStatus.OPEN)),
+    CLOSED(Set.of(CaseStatus.RESOLVED_ON_THE_SPOT, CaseStatus.RESOLVED, CaseStatus.CLOSED));
 
     private final Set<CaseStatus> caseStatuses;
 
@@ -16,7 +20,7 @@ enum Open311Status {
     }
 
     static Open311Status of(CaseStatus status) {
-        return status == CaseStatus.RESOLVED_ON_THE_SPOT ? CLOSED : OPEN;
+        return CLOSED.caseStatuses.contains(status) ? CLOSED : OPEN;
     }
 
     /** Reads {@code open} or {@code closed}. */

@@ -40,12 +40,21 @@ final class RequestViews {
         boolean closed = status == Open311Status.CLOSED;
         CaseLocation location = published.location();
         List<String> media = published.attachments();
-        return new Open311Views.Request(published.trackingNumber(), status.wire(),
-                closed ? ANSWERED_ON_THE_SPOT : null, name, code, published.description(), null,
-                closed ? null : notice(published.urgency()), w3(published.receivedAt()), w3(published.receivedAt()),
+        return new Open311Views.Request(published.trackingNumber(), status.wire(), statusNotes(published), name, code,
+                published.description(), published.resolvedBy(),
+                closed ? null : notice(published.urgency()), w3(published.receivedAt()), w3(published.updatedAt()),
                 closed ? null : w3(expected(published)), location == null ? null : location.address(),
                 published.addressId(), null, location == null ? null : location.latitude(),
                 location == null ? null : location.longitude(), media.isEmpty() ? null : media.get(0));
+    }
+
+    /** What was done, once the case is closed: the operator's answer or the department's result. */
+    private static String statusNotes(PublishedCase published) {
+        return switch (published.status()) {
+            case RESOLVED_ON_THE_SPOT -> ANSWERED_ON_THE_SPOT;
+            case RESOLVED, CLOSED -> published.resolutionSummary();
+            case OPEN -> null;
+        };
     }
 
     Open311Views.Created created(PublishedCase published, String accountId) {

@@ -3,12 +3,16 @@ package org.hotline.intake.caseintake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.hotline.events.EventCodec;
 import org.hotline.events.Topics;
+import org.hotline.events.EventEnvelope;
+import org.hotline.events.feedback.CaseClosed;
+import org.hotline.events.feedback.CaseOutcome;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.testsupport.KafkaProbe;
@@ -181,6 +185,35 @@ abstract class CaseIntakeScenarios {
 
         assertThat(kafka.awaitEvent(byCategory, CaseOpened.class).supervisionComplaint()).isTrue();
         assertThat(kafka.awaitEvent(byFlag, CaseOpened.class).supervisionComplaint()).isTrue();
+    }
+
+    @Test
+    void whenTheCaseIsResolvedAndClosedElsewhereThenTheFrontDeskSeesItInAnyOrder() {
+        String inOrder = json.readTree(post(caseJson("LIVING", ""), null).getBody()).path("caseId").asString();
+        String reversed = json.readTree(post(caseJson("LIVING", ""), null).getBody()).path("caseId").asString();
+        for (String caseId : List.of(inOrder, reversed)) {
+            CaseOpened opened = kafka.awaitEvent(caseId, CaseOpened.class);
+            Instant resolvedAt = Instant.now();
+            CaseResolved resolved = new CaseResolved(EventEnvelope.causedBy(opened.envelope(), resolvedAt,
+                    "feedback-service"), "FACILITIES", "Boiler repaired", "Pump replaced", false);
+            CaseClosed closed = new CaseClosed(EventEnvelope.causedBy(resolved.envelope(), resolvedAt.plusSeconds(60),
+                    "feedback-service"), CaseOutcome.SATISFIED);
+            if (caseId.equals(inOrder)) {
+                KafkaProbe.publish(brokers, resolved);
+                KafkaProbe.publish(brokers, closed);
+            }
+            else {
+                KafkaProbe.publish(brokers, closed);
+                KafkaProbe.publish(brokers, resolved);
+                KafkaProbe.publish(brokers, resolved);
+            }
+        }
+
+        for (String caseId : List.of(inOrder, reversed)) {
+            org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(json.readTree(http.get()
+                    .uri("/api/cases/{id}", caseId).retrieve().body(String.class)).path("status").asString())
+                    .isEqualTo("CLOSED"));
+        }
     }
 
     @Test

@@ -14,13 +14,21 @@ class Open311StatusTests {
     }
 
     @Test
+    void whenADepartmentResolvedOrTheCallbackClosedTheCaseThenItsRequestIsClosedUntilReopened() {
+        assertThat(Open311Status.of(CaseStatus.RESOLVED).wire()).isEqualTo("closed");
+        assertThat(Open311Status.of(CaseStatus.CLOSED).wire()).isEqualTo("closed");
+        assertThat(Open311Status.of(CaseStatus.OPEN).wire()).isEqualTo("open");
+    }
+
+    @Test
     void whenACaseWasAnsweredOnTheSpotThenItsRequestIsClosed() {
         assertThat(Open311Status.of(CaseStatus.RESOLVED_ON_THE_SPOT).wire()).isEqualTo("closed");
     }
 
     @Test
     void whenAStatusFilterIsReadThenItNamesTheCaseStatuses() {
-        assertThat(Open311Status.parse("closed").caseStatuses()).containsExactly(CaseStatus.RESOLVED_ON_THE_SPOT);
+        assertThat(Open311Status.parse("closed").caseStatuses()).containsExactlyInAnyOrder(
+                CaseStatus.RESOLVED_ON_THE_SPOT, CaseStatus.RESOLVED, CaseStatus.CLOSED);
         assertThat(Open311Status.parse(" Open ").caseStatuses()).containsExactly(CaseStatus.OPEN);
     }
 

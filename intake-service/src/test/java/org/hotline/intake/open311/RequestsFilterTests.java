@@ -81,7 +81,8 @@ class RequestsFilterTests {
 
         assertThat(query.classifications()).containsExactly(new Classification("PUBLIC_HEALTH", "SANITATION"),
                 new Classification("OTHER", null));
-        assertThat(query.statuses()).containsExactlyInAnyOrder(CaseStatus.OPEN, CaseStatus.RESOLVED_ON_THE_SPOT);
+        assertThat(query.statuses()).containsExactlyInAnyOrder(CaseStatus.OPEN, CaseStatus.RESOLVED_ON_THE_SPOT,
+                CaseStatus.RESOLVED, CaseStatus.CLOSED);
     }
 
     @Test
