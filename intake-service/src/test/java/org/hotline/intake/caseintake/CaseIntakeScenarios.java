@@ -177,6 +177,27 @@ abstract class CaseIntakeScenarios {
     }
 
     @Test
+    void whenTheInputIsMalformedInAnyWayThenTheAnswerIsAProblemNeverA5xxAndNothingIsStored() {
+        long before = mongo.getCollection("cases").countDocuments();
+        String valid = caseJson("LIVING", "");
+        List<String> bodies = List.of("", "null", "[]", "{", "\"a string\"", "{\"channel\":123}",
+                "{\"caller\":\"Zhang San\"}", valid.replace("\"NORMAL\"", "null"),
+                valid.replace("31.23", "1e999"), valid.replace("31.23", "\"north\""),
+                valid.replace("\"2026-11-23T01:29:51Z\"", "\"yesterday\""),
+                valid.replace("\"ringStartedAt\":\"2026-11-23T01:29:51Z\"", "\"ringStartedAt\":\"2026-11-23T02:00:00Z\""),
+                valid.replace("\"LIVING\"", "\"" + "X".repeat(100) + "\""), valid.replace("\"LIVING\"", "{}"),
+                valid.replace("\"caller\":{", "\"caller\":[{").replace("\"SMS\"},", "\"SMS\"}],"),
+                "{\"channel\":\"PHONE\"}".repeat(3), "\u0000\u0001");
+        for (String body : bodies) {
+            ResponseEntity<String> response = post(body, null);
+            assertThat(response.getStatusCode().is4xxClientError()).as("%s -> %s", body.length() > 60
+                    ? body.substring(0, 60) : body, response.getStatusCode()).isTrue();
+            assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        }
+        assertThat(mongo.getCollection("cases").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
     void whenTheComplaintIsAboutTheHotlineItselfThenItIsMarkedForTheSupervisionGroup() {
         String byCategory = json.readTree(post(caseJson("HOTLINE_SERVICE", ""), null).getBody()).path("caseId")
                 .asString();
