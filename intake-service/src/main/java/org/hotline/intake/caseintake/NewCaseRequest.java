@@ -8,6 +8,8 @@ import org.hotline.events.Channel;
 import org.hotline.events.FeedbackChannel;
 import org.hotline.events.Urgency;
 
+import org.hibernate.validator.constraints.URL;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -26,7 +28,7 @@ import jakarta.validation.constraints.Size;
 public record NewCaseRequest(@NotNull Channel channel, @NotNull CaseKind kind,
         @NotBlank @Size(max = 40) String category, @Size(max = 40) String subCategory, @NotNull Urgency urgency,
         @NotBlank @Size(max = 4000) String description, @NotNull @Valid Caller caller, @Valid Location location,
-        List<@Size(max = 2000) String> attachments, @Size(max = 64) String operatorId,
+        List<@Size(max = 2000) @URL(regexp = "^(https?)://.*") String> attachments, @Size(max = 64) String operatorId,
         @Size(max = 128) String externalReference, Instant ringStartedAt, Instant answeredAt, Instant arrivedAt,
         Instant receivedAt, @Size(max = 4000) String answer,
         boolean aboutHotlineService) {

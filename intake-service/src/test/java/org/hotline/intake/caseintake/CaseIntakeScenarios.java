@@ -184,10 +184,12 @@ abstract class CaseIntakeScenarios {
                 "{\"caller\":\"Zhang San\"}", valid.replace("\"NORMAL\"", "null"),
                 valid.replace("31.23", "1e999"), valid.replace("31.23", "\"north\""),
                 valid.replace("\"2026-11-23T01:29:51Z\"", "\"yesterday\""),
-                valid.replace("\"ringStartedAt\":\"2026-11-23T01:29:51Z\"", "\"ringStartedAt\":\"2026-11-23T02:00:00Z\""),
+                valid.replace("\"ringStartedAt\":\"2026-11-23T01:29:51Z\"",
+                        "\"ringStartedAt\":\"2026-11-23T02:00:00Z\""),
                 valid.replace("\"LIVING\"", "\"" + "X".repeat(100) + "\""), valid.replace("\"LIVING\"", "{}"),
                 valid.replace("\"caller\":{", "\"caller\":[{").replace("\"SMS\"},", "\"SMS\"}],"),
-                "{\"channel\":\"PHONE\"}".repeat(3), "\u0000\u0001");
+                "{\"channel\":\"PHONE\"}".repeat(3), "\u0000\u0001",
+                caseJson("LIVING", ",\"attachments\":[\"javascript:alert(1)\"]"));
         for (String body : bodies) {
             ResponseEntity<String> response = post(body, null);
             assertThat(response.getStatusCode().is4xxClientError()).as("%s -> %s", body.length() > 60
