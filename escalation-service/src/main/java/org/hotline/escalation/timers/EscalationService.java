@@ -18,9 +18,9 @@ import org.hotline.events.routing.CaseAccepted;
 import org.hotline.events.routing.CaseAssigned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
+import org.hotline.support.outbox.RetryOnConflict;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +31,6 @@ import org.springframework.stereotype.Service;
 class EscalationService {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
-
-    /** Events of one case arrive on several topics at once; a change that lost the race is simply redone. */
-    private static final int ATTEMPTS = 5;
 
     /** How many batches one poll fires at most, so a poll always ends. */
     private static final int MAX_BATCHES_PER_POLL = 20;
@@ -50,58 +47,53 @@ class EscalationService {
         this.clock = clock;
     }
 
+    @RetryOnConflict
     void opened(CaseOpened opened) {
         change(opened, c -> c.opened(opened, properties.commandCentre(), clock.instant())
                 .ifPresent(e -> log.info("Case {} is an emergency: escalated to {}", opened.caseId(),
                         e.escalatedTo())));
     }
 
+    @RetryOnConflict
     void assigned(CaseAssigned assigned) {
         change(assigned, c -> c.assigned(assigned));
     }
 
+    @RetryOnConflict
     void accepted(CaseAccepted accepted) {
         change(accepted, c -> c.accepted(accepted.assignmentId(), accepted.occurredAt()));
     }
 
+    @RetryOnConflict
     void rejected(AssignmentRejected rejected) {
         change(rejected, c -> c.rejected(rejected.assignmentId(), rejected.occurredAt()));
     }
 
+    @RetryOnConflict
     void resolved(CaseResolved resolved) {
         change(resolved, c -> c.resolved(resolved.occurredAt()));
     }
 
+    @RetryOnConflict
     void feedbackDelivered(FeedbackDelivered delivered) {
         change(delivered, c -> c.feedbackDelivered(delivered.occurredAt()));
     }
 
+    @RetryOnConflict
     void closed(CaseClosed closed) {
         change(closed, c -> c.closed(closed.occurredAt()));
     }
 
     /**
      * Applies an event to its case once: the case's document remembers the events it has handled. Whichever event
-     * of a case arrives first starts its document.
+     * of a case arrives first starts its document. Events of one case arrive on several topics at once; the caller's
+     * {@link RetryOnConflict} redoes a change that lost the race, on a fresh copy.
      */
     private void change(HotlineEvent event, Consumer<EscalationCase> change) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                EscalationCase escalationCase = cases.findById(event.caseId())
-                        .orElseGet(() -> EscalationCase.of(event));
-                if (!escalationCase.firstDelivery(event.eventId())) {
-                    return;
-                }
-                change.accept(escalationCase);
-                cases.save(escalationCase);
-                return;
-            }
-            catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-                if (attempt == ATTEMPTS) {
-                    throw ex;
-                }
-                log.debug("Case {} changed meanwhile, applying event {} again", event.caseId(), event.eventId());
-            }
+        EscalationCase escalationCase = cases.findById(event.caseId()).orElseGet(() -> EscalationCase.of(event));
+        if (escalationCase.firstDelivery(event.eventId())) {
+            change.accept(escalationCase);
+            cases.save(escalationCase);
         }
     }
 

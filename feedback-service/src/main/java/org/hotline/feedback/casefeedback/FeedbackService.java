@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.hotline.events.FeedbackChannel;
 import org.hotline.events.HotlineEvent;
@@ -18,8 +17,7 @@ import org.hotline.feedback.lifecycle.CaseLifecycle;
 import org.hotline.feedback.lifecycle.CaseState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.hotline.support.outbox.RetryOnConflict;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +29,6 @@ class FeedbackService {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackService.class);
 
-    /** Concurrent writers of one case (its consumers, the API) retry on a fresh copy this often. */
-    private static final int ATTEMPTS = 5;
-
     private final FeedbackCaseRepository cases;
     private final CaseLifecycle lifecycle;
     private final Clock clock;
@@ -44,15 +39,18 @@ class FeedbackService {
         this.clock = clock;
     }
 
+    @RetryOnConflict
     void opened(CaseOpened opened) {
         apply(opened, feedbackCase -> feedbackCase.opened(opened, lifecycle));
     }
 
+    @RetryOnConflict
     void assigned(CaseAssigned assigned) {
         apply(assigned, feedbackCase -> feedbackCase.assigned(assigned, lifecycle));
     }
 
     /** Resolutions by other services, e.g. on-the-spot answers; the desk's own results are already recorded. */
+    @RetryOnConflict
     void resolved(CaseResolved resolved) {
         if (FeedbackCase.SOURCE.equals(resolved.envelope().source())) {
             return;
@@ -60,6 +58,7 @@ class FeedbackService {
         apply(resolved, feedbackCase -> feedbackCase.resolvedElsewhere(resolved, lifecycle));
     }
 
+    @RetryOnConflict
     FeedbackCase reportResult(String caseId, String departmentCode, String summary, String measures,
             String requestKey) {
         FeedbackCase resolved = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.reportResult(
@@ -68,6 +67,7 @@ class FeedbackService {
         return resolved;
     }
 
+    @RetryOnConflict
     FeedbackCase deliverFeedback(String caseId, FeedbackChannel channel, String operatorId, String requestKey) {
         FeedbackCase delivered = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase
                 .deliverFeedback(lifecycle, channel, operatorId, clock.instant(), causation));
@@ -75,6 +75,7 @@ class FeedbackService {
         return delivered;
     }
 
+    @RetryOnConflict
     FeedbackCase callback(String caseId, Satisfaction satisfaction, String comment, String operatorId,
             String requestKey) {
         FeedbackCase called = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.callback(
@@ -97,41 +98,22 @@ class FeedbackService {
         return lifecycle.reopenLimit();
     }
 
+    /** Applies an event once, to a fresh copy of its case (created by whichever event of the case comes first). */
     private void apply(HotlineEvent event, Consumer<FeedbackCase> change) {
-        retrying(() -> {
-            FeedbackCase feedbackCase = cases.findById(event.caseId())
-                    .orElseGet(() -> FeedbackCase.first(event.caseId()));
-            if (feedbackCase.firstDelivery(event.eventId())) {
-                change.accept(feedbackCase);
-                cases.save(feedbackCase);
-            }
-            return feedbackCase;
-        });
+        FeedbackCase feedbackCase = cases.findById(event.caseId()).orElseGet(() -> FeedbackCase.first(event.caseId()));
+        if (feedbackCase.firstDelivery(event.eventId())) {
+            change.accept(feedbackCase);
+            cases.save(feedbackCase);
+        }
     }
 
     private FeedbackCase command(String caseId, String requestKey, Action action) {
-        return retrying(() -> {
-            FeedbackCase feedbackCase = cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-            if (requestKey != null && !feedbackCase.firstRequest(requestKey)) {
-                return feedbackCase;
-            }
-            action.apply(feedbackCase, requestKey != null ? requestKey : UUID.randomUUID().toString());
-            return cases.save(feedbackCase);
-        });
-    }
-
-    /** Runs a read-change-write on a fresh copy of the case again when another writer changed it in between. */
-    private static FeedbackCase retrying(Supplier<FeedbackCase> readChangeWrite) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return readChangeWrite.get();
-            }
-            catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-                if (attempt == ATTEMPTS) {
-                    throw ex;
-                }
-            }
+        FeedbackCase feedbackCase = cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (requestKey != null && !feedbackCase.firstRequest(requestKey)) {
+            return feedbackCase;
         }
+        action.apply(feedbackCase, requestKey != null ? requestKey : UUID.randomUUID().toString());
+        return cases.save(feedbackCase);
     }
 
     /** One action of a department or an operator on a case, caused by the request with the given id. */
