@@ -2,5 +2,5 @@ package org.hotline.events;
 
 /** The caller's answer at the satisfaction callback. */
 public enum Satisfaction {
-    SATISFIED, BASICALLY_SATISFIED, UNSATISFIED, NOT_REACHED
+    SATISFIED, BASICALLY_SATISFIED, DISSATISFIED
 }

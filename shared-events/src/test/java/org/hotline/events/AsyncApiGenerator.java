@@ -3,7 +3,11 @@ package org.hotline.events;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -120,6 +124,18 @@ final class AsyncApiGenerator {
         }
         else if (raw == Instant.class) {
             schema.put("type", "string").put("format", "date-time");
+        }
+        else if (raw == Duration.class) {
+            schema.put("type", "string").put("format", "duration");
+        }
+        else if (raw == LocalDate.class) {
+            schema.put("type", "string").put("format", "date");
+        }
+        else if (raw == LocalTime.class) {
+            schema.put("type", "string").put("pattern", "^\\d{2}:\\d{2}(:\\d{2})?$");
+        }
+        else if (ZoneId.class.isAssignableFrom(raw)) {
+            schema.put("type", "string").put("description", "IANA time zone, e.g. Asia/Shanghai");
         }
         else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             schema.put("type", "integer");

@@ -30,7 +30,7 @@ class CloudEventHeadersTests {
     void whenTopicsAreListedThenEveryEventHasItsOwnTopicAndType() {
         assertThat(EventType.values()).extracting(EventType::topic).doesNotHaveDuplicates();
         assertThat(EventType.values()).extracting(EventType::cloudEventType)
-                .allMatch(t -> t.matches("org\\.hotline\\.[a-z]+\\.[a-z]+\\.v1"));
+                .allMatch(t -> t.matches("org\\.hotline\\.[a-z]+\\.[a-z-]+\\.v1"));
         assertThat(EventType.ofCloudEventType("org.hotline.case.opened.v1")).isEqualTo(EventType.CASE_OPENED);
         assertThat(Topics.deadLetter("case.opened", "routing-service")).isEqualTo("case.opened.routing-service.dlt");
     }

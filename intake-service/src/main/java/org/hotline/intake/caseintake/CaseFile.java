@@ -10,6 +10,7 @@ import org.hotline.events.Urgency;
 import org.hotline.events.feedback.CaseClosed;
 import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
+import org.hotline.events.feedback.ResolutionOutcome;
 import org.hotline.events.intake.CallerProfile;
 import org.hotline.events.intake.CaseLocation;
 import org.hotline.events.intake.CaseOpened;
@@ -110,8 +111,8 @@ class CaseFile extends AggregateRoot {
         if (request.answer() != null && !request.answer().isBlank()) {
             file.answer = request.answer();
             file.status = CaseStatus.RESOLVED_ON_THE_SPOT;
-            file.raise(new CaseResolved(EventEnvelope.causedBy(opened, now, SOURCE), null, request.answer(), null,
-                    true));
+            file.raise(new CaseResolved(EventEnvelope.causedBy(opened, now, SOURCE), null,
+                    ResolutionOutcome.ANSWERED, request.answer(), null, null, null, List.of(), null, List.of(), true));
         }
         return file;
     }

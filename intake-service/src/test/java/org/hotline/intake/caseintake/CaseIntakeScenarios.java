@@ -14,6 +14,7 @@ import org.hotline.events.EventEnvelope;
 import org.hotline.events.feedback.CaseClosed;
 import org.hotline.events.feedback.CaseOutcome;
 import org.hotline.events.feedback.CaseResolved;
+import org.hotline.events.feedback.ResolutionOutcome;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
@@ -218,7 +219,8 @@ abstract class CaseIntakeScenarios {
             CaseOpened opened = kafka.awaitEvent(caseId, CaseOpened.class);
             Instant resolvedAt = Instant.now();
             CaseResolved resolved = new CaseResolved(EventEnvelope.causedBy(opened.envelope(), resolvedAt,
-                    "feedback-service"), "FACILITIES", "Boiler repaired", "Pump replaced", false);
+                    "feedback-service"), "FACILITIES", ResolutionOutcome.RESOLVED, "Boiler repaired", "Pump replaced",
+                    null, null, List.of(), null, List.of(), false);
             CaseClosed closed = new CaseClosed(EventEnvelope.causedBy(resolved.envelope(), resolvedAt.plusSeconds(60),
                     "feedback-service"), CaseOutcome.SATISFIED);
             if (caseId.equals(inOrder)) {

@@ -10,7 +10,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.hotline.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +37,7 @@ public class TopicCreator {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            List<NewTopic> newTopics = topics.stream().map(t -> new NewTopic(t, partitions, replicationFactor))
-                    .toList();
+            List<NewTopic> newTopics = topics.stream().map(this::newTopic).toList();
             admin.createTopics(newTopics, new CreateTopicsOptions()).values().forEach((topic, future) -> {
                 try {
                     future.get(30, TimeUnit.SECONDS);
@@ -56,5 +57,14 @@ public class TopicCreator {
                 }
             });
         }
+    }
+
+    /** Reference-data topics keep the latest record per key for ever (compacted); case topics use the defaults. */
+    private NewTopic newTopic(String topic) {
+        NewTopic created = new NewTopic(topic, partitions, replicationFactor);
+        if (topic.equals(Topics.CALENDAR_PUBLISHED)) {
+            created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return created;
     }
 }

@@ -4,7 +4,14 @@ import org.hotline.events.EventEnvelope;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Satisfaction;
 
-/** The satisfaction callback (回訪) took place, or the caller could not be reached. */
-public record CallbackCompleted(EventEnvelope envelope, Satisfaction satisfaction, String operatorId)
-        implements HotlineEvent {
+/**
+ * A satisfaction callback (回訪) attempt: the caller was reached and answered, or was not reached.
+ *
+ * @param reached whether the caller was reached
+ * @param satisfaction the caller's answer; null when not reached
+ * @param score 1–5; null when not reached
+ * @param attempt the number of this attempt, from 1
+ */
+public record CallbackCompleted(EventEnvelope envelope, boolean reached, Satisfaction satisfaction, Integer score,
+        String comment, int attempt, String operatorId) implements HotlineEvent {
 }

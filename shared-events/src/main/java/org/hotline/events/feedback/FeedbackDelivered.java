@@ -4,7 +4,12 @@ import org.hotline.events.EventEnvelope;
 import org.hotline.events.FeedbackChannel;
 import org.hotline.events.HotlineEvent;
 
-/** The result was fed back to the caller by the given channel. */
-public record FeedbackDelivered(EventEnvelope envelope, FeedbackChannel channel, String deliveredBy)
+/**
+ * The caller was told the result; {@code occurredAt} is when (feedback timeliness).
+ *
+ * @param deliveredBy the gateway or the operator that delivered it
+ * @param attempts how many attempts it took, over all channels
+ */
+public record FeedbackDelivered(EventEnvelope envelope, FeedbackChannel channel, String deliveredBy, int attempts)
         implements HotlineEvent {
 }

@@ -8,13 +8,27 @@ import org.hotline.events.HotlineEvent;
 import org.hotline.events.Urgency;
 
 /**
- * A case was given to a lead department (and optional assisting departments), by a rule or by hand.
+ * A case was given to a lead department and optional assisting departments, by a rule or by hand. A later
+ * CaseAssigned of the same case supersedes the earlier ones (compare {@code occurredAt}).
  *
- * @param ruleId the routing rule that chose the department, or {@code manual}
+ * @param assignmentId the lead department's assignment
+ * @param departmentCode the lead department
+ * @param departments every department with its role and assignment id, the lead first
+ * @param ruleId the routing rule that chose the departments, or {@code manual}, {@code transfer}, {@code reopen}
  * @param ruleVersion the version of the rule table at that time
+ * @param calendarVersion the version of the working calendar the deadlines were computed on
+ * @param deadlines every deadline as an absolute instant; each department's clock starts at its own assignment
  * @param bounceCount how many departments rejected the case before this assignment
  */
 public record CaseAssigned(EventEnvelope envelope, String assignmentId, String departmentCode,
-        List<String> assistingDepartments, CaseKind kind, Urgency urgency, String category, String ruleId,
-        int ruleVersion, Deadlines deadlines, int bounceCount) implements HotlineEvent {
+        List<AssignedDepartment> departments, CaseKind kind, Urgency urgency, String category, String ruleId,
+        int ruleVersion, int calendarVersion, Deadlines deadlines, int bounceCount, AssignmentReason reason)
+        implements HotlineEvent {
+
+    /** The assisting departments' codes. */
+    public List<String> assistingDepartments() {
+        return departments == null ? List.of()
+                : departments.stream().filter(d -> d.role() == DepartmentRole.ASSIST)
+                        .map(AssignedDepartment::departmentCode).toList();
+    }
 }

@@ -1,4 +1,4 @@
-package org.hotline.routing.calendar;
+package org.hotline.events.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The hotline's working time: working periods of a day, weekends, public holidays and make-up working days
- * (調休), in one time zone. Deadlines in working hours or working days are computed on it.
+ * (調休), in one time zone. Deadlines in working hours or working days are computed on it. The definition travels in
+ * {@link CalendarPublished} so that every service computes the same working time.
  */
 public record WorkingCalendar(ZoneId zone, List<WorkingPeriod> periods, Set<DayOfWeek> weekend,
         Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
@@ -95,5 +96,67 @@ public record WorkingCalendar(ZoneId zone, List<WorkingPeriod> periods, Set<DayO
             }
         }
         return day.atTime(periods.get(periods.size() - 1).end()).atZone(zone).toInstant();
+    }
+
+    /** Whether {@code instant} falls inside a working period of a working day. */
+    public boolean isWorkingTime(Instant instant) {
+        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        if (!isWorkingDay(local.toLocalDate())) {
+            return false;
+        }
+        LocalTime time = local.toLocalTime();
+        return periods.stream().anyMatch(period -> !time.isBefore(period.start()) && time.isBefore(period.end()));
+    }
+
+    /** {@code instant} itself if it is working time, otherwise the start of the next working period. */
+    public Instant nextWorkingInstant(Instant instant) {
+        if (isWorkingTime(instant)) {
+            return instant;
+        }
+        LocalDateTime cursor = LocalDateTime.ofInstant(instant, zone);
+        LocalDate day = cursor.toLocalDate();
+        for (int guard = 0; guard < 3660; guard++, day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (WorkingPeriod period : periods) {
+                LocalDateTime periodStart = day.atTime(period.start());
+                if (!periodStart.isBefore(cursor)) {
+                    return periodStart.atZone(zone).toInstant();
+                }
+            }
+        }
+        throw new IllegalStateException("No working time within ten years: check the calendar");
+    }
+
+    /** The working time between two instants (zero if {@code to} is not after {@code from}). */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
+        LocalDateTime end = LocalDateTime.ofInstant(to, zone);
+        Duration total = Duration.ZERO;
+        for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (WorkingPeriod period : periods) {
+                LocalDateTime a = max(day.atTime(period.start()), start);
+                LocalDateTime b = min(day.atTime(period.end()), end);
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
     }
 }

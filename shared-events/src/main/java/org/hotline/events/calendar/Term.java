@@ -1,4 +1,4 @@
-package org.hotline.routing.calendar;
+package org.hotline.events.calendar;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.hotline.routing.calendar;
+package org.hotline.events.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,5 +60,38 @@ class WorkingCalendarTests {
     void whenTheTermIsInClockHoursThenNightsAndWeekendsCount() {
         assertThat(Term.clockHours(2).from(at("2026-11-28T23:00"), WorkingCalendar.standard()))
                 .isEqualTo(at("2026-11-29T01:00"));
+    }
+
+    @Test
+    void whenANoticeFallsDueOnASundayNightThenTheNextWorkingInstantIsMondayMorning() {
+        WorkingCalendar calendar = WorkingCalendar.standard();
+        assertThat(calendar.nextWorkingInstant(at("2026-11-29T00:00"))).isEqualTo(at("2026-11-30T09:00"));
+        assertThat(calendar.nextWorkingInstant(at("2026-11-30T12:15"))).isEqualTo(at("2026-11-30T13:30"));
+        assertThat(calendar.nextWorkingInstant(at("2026-11-30T10:00"))).isEqualTo(at("2026-11-30T10:00"));
+        assertThat(calendar.isWorkingTime(at("2026-11-30T12:00"))).isFalse();
+        assertThat(calendar.isWorkingTime(at("2026-11-30T11:59"))).isTrue();
+    }
+
+    @Test
+    void whenAPauseSpansLunchAndANightThenOnlyWorkingTimeIsCounted() {
+        WorkingCalendar calendar = WorkingCalendar.standard();
+        // Monday 11:00 → Tuesday 10:00: 1 h + 4.5 h on Monday, 1 h on Tuesday
+        assertThat(calendar.workingTimeBetween(at("2026-11-23T11:00"), at("2026-11-24T10:00")))
+                .isEqualTo(Duration.ofMinutes(390));
+        assertThat(calendar.workingTimeBetween(at("2026-11-24T10:00"), at("2026-11-23T11:00")))
+                .isEqualTo(Duration.ZERO);
+        // Friday 17:00 → Monday 09:30 over the weekend: 1 h + 0.5 h
+        assertThat(calendar.workingTimeBetween(at("2026-11-27T17:00"), at("2026-11-30T09:30")))
+                .isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void whenWorkingTimeIsAddedThenTheWorkingTimeBetweenGivesItBack() {
+        WorkingCalendar calendar = WorkingCalendar.standard();
+        Instant start = at("2026-11-26T16:45");
+        for (long minutes : new long[] { 1, 75, 240, 450, 3000 }) {
+            Instant end = calendar.plusWorkingTime(start, Duration.ofMinutes(minutes));
+            assertThat(calendar.workingTimeBetween(start, end)).isEqualTo(Duration.ofMinutes(minutes));
+        }
     }
 }
