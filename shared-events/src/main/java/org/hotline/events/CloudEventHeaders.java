@@ -22,6 +22,13 @@ public final class CloudEventHeaders {
     public static final String CORRELATION_ID = "ce_correlationid";
     public static final String CAUSATION_ID = "ce_causationid";
 
+    /**
+     * Not a CloudEvents attribute: the departments an event concerns, comma-separated (e.g. on {@code case.assigned}
+     * the lead and assisting departments), so that a department's Kafka client can filter without reading the
+     * payload.
+     */
+    public static final String DEPARTMENTS = "hotline_departments";
+
     private CloudEventHeaders() {
     }
 
@@ -46,6 +53,9 @@ public final class CloudEventHeaders {
         }
         if (envelope.causationId() != null) {
             headers.put(CAUSATION_ID, envelope.causationId());
+        }
+        if (!event.departments().isEmpty()) {
+            headers.put(DEPARTMENTS, String.join(",", event.departments()));
         }
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         headers.forEach((name, value) -> bytes.put(name, value.getBytes(StandardCharsets.UTF_8)));

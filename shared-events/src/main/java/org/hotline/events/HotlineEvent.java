@@ -1,6 +1,7 @@
 package org.hotline.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A fact about a case, published on the topic its {@link EventType} names. */
@@ -18,6 +19,11 @@ public interface HotlineEvent {
 
     default Instant occurredAt() {
         return envelope().occurredAt();
+    }
+
+    /** The departments this event concerns, for the {@link CloudEventHeaders#DEPARTMENTS} header; empty if none. */
+    default List<String> departments() {
+        return List.of();
     }
 
     default EventType type() {

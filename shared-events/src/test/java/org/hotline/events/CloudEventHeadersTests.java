@@ -23,7 +23,8 @@ class CloudEventHeadersTests {
                 .containsEntry("ce_time", "2026-11-23T01:31:00Z")
                 .containsEntry("ce_subject", EventSamples.CASE_ID)
                 .containsEntry("content-type", "application/json")
-                .containsEntry("ce_correlationid", event.envelope().correlationId());
+                .containsEntry("ce_correlationid", event.envelope().correlationId())
+                .containsEntry("hotline_departments", "SANITATION_BUREAU,DISTRICT_OFFICE");
     }
 
     @Test

@@ -71,7 +71,7 @@ final class EventSamples {
             case ASSIGNMENT_REJECTED -> new AssignmentRejected(envelope(type, "routing-service"), "a-1",
                     "SANITATION_BUREAU", "Not our district");
             case CASE_PROGRESSED -> new CaseProgressed(envelope(type, "routing-service"), "a-1", "SANITATION_BUREAU",
-                    "Team on site");
+                    "Team on site", Milestone.ON_SITE);
             case CASE_ON_HOLD -> new CaseOnHold(envelope(type, "routing-service"), "a-1", "SANITATION_BUREAU",
                     "Waiting for the caller's photos");
             case DEADLINES_CHANGED -> new DeadlinesChanged(envelope(type, "routing-service"), "a-1",

@@ -13,7 +13,7 @@ import org.hotline.events.Urgency;
  *
  * @param assignmentId the lead department's assignment
  * @param departmentCode the lead department
- * @param departments every department with its role and assignment id, the lead first
+ * @param assignments every department with its role and assignment id, the lead first
  * @param ruleId the routing rule that chose the departments, or {@code manual}, {@code transfer}, {@code reopen}
  * @param ruleVersion the version of the rule table at that time
  * @param calendarVersion the version of the working calendar the deadlines were computed on
@@ -21,14 +21,21 @@ import org.hotline.events.Urgency;
  * @param bounceCount how many departments rejected the case before this assignment
  */
 public record CaseAssigned(EventEnvelope envelope, String assignmentId, String departmentCode,
-        List<AssignedDepartment> departments, CaseKind kind, Urgency urgency, String category, String ruleId,
+        List<AssignedDepartment> assignments, CaseKind kind, Urgency urgency, String category, String ruleId,
         int ruleVersion, int calendarVersion, Deadlines deadlines, int bounceCount, AssignmentReason reason)
         implements HotlineEvent {
 
+    /** Every department of the assignment, the lead first. */
+    @Override
+    public List<String> departments() {
+        return assignments == null ? List.of(departmentCode) : assignments.stream()
+                .map(AssignedDepartment::departmentCode).toList();
+    }
+
     /** The assisting departments' codes. */
     public List<String> assistingDepartments() {
-        return departments == null ? List.of()
-                : departments.stream().filter(d -> d.role() == DepartmentRole.ASSIST)
+        return assignments == null ? List.of()
+                : assignments.stream().filter(d -> d.role() == DepartmentRole.ASSIST)
                         .map(AssignedDepartment::departmentCode).toList();
     }
 }
