@@ -9,9 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,23 +21,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits how fast each client may open cases (Resilience4j rate limiters, one per client): a client over its limit
- * gets 429 with {@code Retry-After} and a problem, and nothing is stored. Reads are not limited.
+ * gets 429 with {@code Retry-After} and a problem, and nothing is stored. Reads are not limited. The limiters are
+ * kept in a bounded cache: a client idle for longer than the period has its full allowance again anyway, so its
+ * limiter is dropped after a while instead of being kept for ever.
  */
 class ClientRateLimit extends OncePerRequestFilter {
 
     static final String CLIENT_HEADER = "X-Client-Id";
 
-    private final RateLimiterRegistry limiters;
+    private static final Duration MIN_IDLE = Duration.ofMinutes(1);
+
+    private final LoadingCache<String, RateLimiter> limiters;
     private final RateLimitProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ClientRateLimit(RateLimitProperties properties) {
         this.properties = properties;
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+        RateLimiterConfig config = RateLimiterConfig.custom()
                 .limitForPeriod(properties.requestsPerPeriod())
                 .limitRefreshPeriod(properties.period())
                 .timeoutDuration(Duration.ZERO)
-                .build());
+                .build();
+        Duration idle = properties.period().compareTo(MIN_IDLE) > 0 ? properties.period() : MIN_IDLE;
+        this.limiters = Caffeine.newBuilder()
+                .maximumSize(properties.maxClients())
+                .expireAfterAccess(idle)
+                .executor(Runnable::run)
+                .build(client -> RateLimiter.of(client, config));
     }
 
     @Override
@@ -47,7 +58,7 @@ class ClientRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimiter limiter = limiters.rateLimiter("client:" + client(request));
+        RateLimiter limiter = limiters.get("client:" + client(request));
         if (limiter.acquirePermission()) {
             chain.doFilter(request, response);
             return;
@@ -62,6 +73,12 @@ class ClientRateLimit extends OncePerRequestFilter {
         response.setHeader("Retry-After", Long.toString(retryAfter));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    /** How many clients have a limiter at the moment. */
+    long trackedClients() {
+        limiters.cleanUp();
+        return limiters.estimatedSize();
     }
 
     private static String client(HttpServletRequest request) {

@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class ClientRateLimitTests {
 
-    final ClientRateLimit limit = new ClientRateLimit(new RateLimitProperties(3, Duration.ofMinutes(1)));
+    final ClientRateLimit limit = new ClientRateLimit(new RateLimitProperties(3, Duration.ofMinutes(1), 50));
 
     MockHttpServletResponse post(String client) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/cases");
@@ -50,5 +50,17 @@ class ClientRateLimitTests {
             limit.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
         }
         assertThat(post("desk-9").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void whenManyClientsCallThenOnlyTheMostRecentAreTracked() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            post("kiosk-" + i);
+        }
+        assertThat(limit.trackedClients()).isLessThanOrEqualTo(50);
+        for (int i = 0; i < 3; i++) {
+            post("desk-7");
+        }
+        assertThat(post("desk-7").getStatus()).as("a tracked client keeps its count").isEqualTo(429);
     }
 }
