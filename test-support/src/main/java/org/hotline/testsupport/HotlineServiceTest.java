@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A service test against a real Kafka broker (spring-kafka-test's embedded KRaft broker, six partitions per topic)
- * and an in-process MongoDB stand-in, with the service on a random port.
+ * and an in-process MongoDB stand-in, with the service on a random port, requiring bearer tokens signed by
+ * {@link TestTokens}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
         properties = { "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
                 "hotline.outbox.sweep-interval=200ms" })
 @EmbeddedKafka(partitions = 6)
-@ContextConfiguration(initializers = MongoStandInInitializer.class)
+@ContextConfiguration(initializers = { MongoStandInInitializer.class, TestTokensInitializer.class })
 public @interface HotlineServiceTest {
 }

@@ -22,6 +22,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "hotline.outbox.sweep-interval=200ms")
-@ContextConfiguration(initializers = RealImagesInitializer.class)
+@ContextConfiguration(initializers = { RealImagesInitializer.class, TestTokensInitializer.class })
 public @interface RealImagesTest {
 }

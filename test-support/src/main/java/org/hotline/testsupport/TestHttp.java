@@ -8,9 +8,23 @@ public final class TestHttp {
     private TestHttp() {
     }
 
+    /** A client that sends a token with every role ({@link TestTokens#allRoles()}). */
     public static RestClient client(String baseUrl) {
-        return RestClient.builder().baseUrl(baseUrl).defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return client(baseUrl, TestTokens.allRoles());
+    }
+
+    /** A client that sends {@code bearerToken}, or no Authorization header if it is null. */
+    public static RestClient client(String baseUrl, String bearerToken) {
+        RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl)
+                .defaultStatusHandler(status -> true, (request, response) -> { });
+        if (bearerToken != null) {
+            builder.defaultHeader("Authorization", "Bearer " + bearerToken);
+        }
+        return builder.build();
+    }
+
+    public static RestClient client(int port, String bearerToken) {
+        return client("http://localhost:" + port, bearerToken);
     }
 
     public static RestClient client(int port) {

@@ -1,6 +1,7 @@
 package org.hotline.intake.caseintake;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hotline.events.CaseKind;
@@ -68,6 +69,8 @@ class CaseFile extends AggregateRoot {
     /** The reporter's address id from the jurisdiction's address register, when an Open311 client gave one. */
     private String addressId;
 
+    private List<ContactReveal> contactReveals;
+
     CaseFile() {
     }
 
@@ -115,6 +118,22 @@ class CaseFile extends AggregateRoot {
                     ResolutionOutcome.ANSWERED, request.answer(), null, null, null, List.of(), null, List.of(), true));
         }
         return file;
+    }
+
+    /** A supervisor's approval (審批) for one department to read the caller's contact, until it expires. */
+    record ContactReveal(String departmentCode, String approvedBy, String reason, Instant approvedAt,
+            Instant expiresAt) {
+    }
+
+    void approveContactReveal(ContactReveal reveal) {
+        contactReveals = contactReveals == null ? new ArrayList<>() : new ArrayList<>(contactReveals);
+        contactReveals.add(reveal);
+    }
+
+    /** Whether a supervisor allowed {@code departmentCode} to read the contact, and the approval still holds. */
+    boolean contactRevealedTo(String departmentCode, Instant now) {
+        return contactReveals != null && contactReveals.stream().anyMatch(reveal -> reveal.departmentCode()
+                .equals(departmentCode) && reveal.expiresAt().isAfter(now));
     }
 
     /** Marks a case reported through the public Open311 API: it is listed there, by its tracking number. */

@@ -2,6 +2,7 @@ package org.hotline.intake.taxonomy;
 
 import java.util.function.Consumer;
 
+import org.hotline.support.security.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,10 +17,12 @@ class TaxonomyAdmin {
 
     private final TaxonomyStore store;
     private final Taxonomy taxonomy;
+    private final AuditTrail audit;
 
-    TaxonomyAdmin(TaxonomyStore store, Taxonomy taxonomy) {
+    TaxonomyAdmin(TaxonomyStore store, Taxonomy taxonomy, AuditTrail audit) {
         this.store = store;
         this.taxonomy = taxonomy;
+        this.audit = audit;
     }
 
     CategoryView create(TaxonomyChanges.NewCategory request) {
@@ -33,6 +36,7 @@ class TaxonomyAdmin {
                     + " already exists; change or reactivate it instead");
         }
         log.info("Taxonomy: category {} added", category.getCode());
+        audit.record(null, "TAXONOMY_CATEGORY_ADDED", "taxonomy:" + category.getCode(), null);
         return changed(category);
     }
 
@@ -65,6 +69,7 @@ class TaxonomyAdmin {
             throw new TaxonomyProblems.Conflict(code, null);
         }
         log.info("Taxonomy: category {} changed (version {})", code, category.getVersion());
+        audit.record(null, "TAXONOMY_CATEGORY_CHANGED", "taxonomy:" + code + "@" + category.getVersion(), null);
         return changed(category);
     }
 
