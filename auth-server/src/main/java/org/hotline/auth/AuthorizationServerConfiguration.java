@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -14,12 +16,26 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
 
 /** Registers the demo clients and puts their roles and department into their access tokens. */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    /**
+     * The OAuth2 and OpenID Connect endpoints (token, JWK set, metadata), and health for the dev stack's readiness
+     * probe. There is no login page: only clients use this server.
+     */
+    @Bean
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
 
     @Bean
     RegisteredClientRepository registeredClients(DemoClients demoClients) {

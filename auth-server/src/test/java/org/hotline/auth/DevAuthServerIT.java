@@ -83,4 +83,10 @@ class DevAuthServerIT {
         assertThat(json.readValue(metadata.getBody(), Map.class)).containsEntry("issuer", "http://localhost:9000")
                 .containsEntry("jwks_uri", "http://localhost:9000/oauth2/jwks");
     }
+
+    @Test
+    void whenTheDevStackProbesReadinessThenNoLoginIsNeeded() {
+        assertThat(http().get().uri("/actuator/health/readiness").retrieve().toEntity(String.class).getStatusCode()
+                .value()).isEqualTo(200);
+    }
 }

@@ -44,11 +44,13 @@ final class DemoDriver implements AutoCloseable {
         return thread;
     });
     private final AtomicInteger posted = new AtomicInteger();
+    private final DevTokens tokens;
     private final String intakeUrl;
     private final String routingUrl;
     private final String feedbackUrl;
 
-    DemoDriver(String intakeUrl, String routingUrl, String feedbackUrl) {
+    DemoDriver(String intakeUrl, String routingUrl, String feedbackUrl, DevTokens tokens) {
+        this.tokens = tokens;
         this.intakeUrl = intakeUrl;
         this.routingUrl = routingUrl;
         this.feedbackUrl = feedbackUrl;
@@ -75,7 +77,7 @@ final class DemoDriver implements AutoCloseable {
     private void postCase() {
         DemoTraffic.CaseRequest request = traffic.nextCase();
         int number = posted.incrementAndGet();
-        Optional<HttpResponse<String>> response = send("POST", intakeUrl + "/api/cases", request, true);
+        Optional<HttpResponse<String>> response = send("front-desk", "POST", intakeUrl + "/api/cases", request, true);
         if (response.isEmpty()) {
             return;
         }
@@ -106,11 +108,12 @@ final class DemoDriver implements AutoCloseable {
             String department = assignment.get().path("departmentCode").asString();
             String assignmentId = assignment.get().path("assignmentId").asString();
             if ("PENDING".equals(assignment.get().path("status").asString())) {
-                send("POST", routingUrl + "/api/assignments/" + assignmentId + "/accept",
+                send(DevTokens.departmentClient(department), "POST",
+                        routingUrl + "/api/assignments/" + assignmentId + "/accept",
                         Map.of("handlerId", "h-" + (10 + random.nextInt(40))), true);
             }
             DemoTraffic.DepartmentResult result = traffic.result(caseId, department);
-            if (send("POST", feedbackUrl + "/api/results", result, true).isPresent()) {
+            if (send(DevTokens.departmentClient(department), "POST", feedbackUrl + "/api/results", result, true).isPresent()) {
                 log.info("Demo: {} posted its result for case {}", department, caseId);
                 scheduler.schedule(() -> feedBack(caseId, anonymous), 5, TimeUnit.SECONDS);
             }
@@ -121,11 +124,11 @@ final class DemoDriver implements AutoCloseable {
 
     /** The dispatcher assigns a case that no rule could route. */
     private void dispatchIfQueued(String caseId) {
-        send("GET", routingUrl + "/api/dispatch/queue", null, false)
+        send("operator", "GET", routingUrl + "/api/dispatch/queue", null, false)
                 .map(response -> json.readTree(response.body()))
                 .filter(queue -> queue.findValuesAsString("caseId").contains(caseId))
                 .ifPresent(queue -> {
-                    send("POST", routingUrl + "/api/dispatch/" + caseId + "/assign",
+                    send("operator", "POST", routingUrl + "/api/dispatch/" + caseId + "/assign",
                             Map.of("departmentCode", "EMPLOYEE_SERVICES", "operatorId", "op-dispatch"), true);
                     log.info("Demo: the dispatcher assigned case {} by hand", caseId);
                 });
@@ -140,7 +143,7 @@ final class DemoDriver implements AutoCloseable {
             return;
         }
         if (random.nextInt(4) > 0) {
-            send("POST", feedbackUrl + "/api/feedback", Map.of("caseId", caseId, "operatorId", "op-fb"), false);
+            send("operator", "POST", feedbackUrl + "/api/feedback", Map.of("caseId", caseId, "operatorId", "op-fb"), false);
         }
         scheduler.schedule(() -> postCallback(caseId), 5, TimeUnit.SECONDS);
     }
@@ -148,7 +151,7 @@ final class DemoDriver implements AutoCloseable {
     private void postCallback(String caseId) {
         try {
             DemoTraffic.Callback callback = traffic.callback(caseId);
-            if (send("POST", feedbackUrl + "/api/callbacks", callback, true).isPresent()) {
+            if (send("operator", "POST", feedbackUrl + "/api/callbacks", callback, true).isPresent()) {
                 log.info("Demo: caller of case {} is {}", caseId, callback.satisfaction());
             }
         } catch (RuntimeException e) {
@@ -159,7 +162,7 @@ final class DemoDriver implements AutoCloseable {
     /** The case's latest assignment, if routing has one. */
     private Optional<JsonNode> currentAssignment(String caseId, boolean warnOnFailure) {
         String url = routingUrl + "/api/assignments?caseId=" + URLEncoder.encode(caseId, StandardCharsets.UTF_8);
-        return send("GET", url, null, warnOnFailure)
+        return send("supervisor", "GET", url, null, warnOnFailure)
                 .map(response -> json.readTree(response.body()))
                 .filter(list -> list.isArray() && !list.isEmpty())
                 .map(list -> list.get(list.size() - 1));
@@ -181,11 +184,24 @@ final class DemoDriver implements AutoCloseable {
         return response.headers().firstValue("Location").map(location -> location.substring(location.lastIndexOf('/') + 1));
     }
 
-    /** Sends a request; a failure or non-2xx answer gives an empty result and, if asked, a warning. */
-    private Optional<HttpResponse<String>> send(String method, String url, Object body, boolean warnOnFailure) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json");
+    /**
+     * Sends a request as {@code client} (a demo client of the authorization server); a failure or non-2xx answer
+     * gives an empty result and, if asked, a warning.
+     */
+    private Optional<HttpResponse<String>> send(String client, String method, String url, Object body,
+            boolean warnOnFailure) {
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + tokens.tokenOf(client));
+        } catch (RuntimeException e) {
+            if (warnOnFailure) {
+                log.warn("Demo: no token for {}: {}", client, e.getMessage());
+            }
+            return Optional.empty();
+        }
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -143,8 +143,12 @@ public final class DevStack {
             log.warn("Demo not started: intake-service is not running");
             return;
         }
+        if (!started.contains(HotlineService.AUTH) || readiness.failures().containsKey(HotlineService.AUTH)) {
+            log.warn("Demo not started: the authorization server is not running");
+            return;
+        }
         DemoDriver driver = new DemoDriver(intake.baseUrl(), HotlineService.ROUTING.baseUrl(),
-                HotlineService.FEEDBACK.baseUrl());
+                HotlineService.FEEDBACK.baseUrl(), new DevTokens(HotlineService.AUTH.baseUrl()));
         demo = driver;
         driver.start();
     }
@@ -158,8 +162,13 @@ public final class DevStack {
             text.append(String.format("   %-18s %s/  (dashboard)%n", "Reporting", HotlineService.REPORTING.baseUrl()));
             text.append(String.format("   %-18s %s/api/ledger/{caseId}%n", "Case ledger",
                     HotlineService.REPORTING.baseUrl()));
+            text.append(String.format("   %-18s %s/oauth2/token  (demo clients: see the README; secret"
+                    + " <client>-secret)%n", "Tokens", HotlineService.AUTH.baseUrl()));
             String label = "Swagger UI";
             for (HotlineService service : started) {
+                if (service.equals(HotlineService.AUTH)) {
+                    continue;
+                }
                 String state = readiness.failures().containsKey(service) ? "  NOT READY, see "
                         + options.serviceLogDir().resolve(service.name() + ".log").toAbsolutePath() : "";
                 text.append(String.format("   %-18s %-20s %s/swagger-ui.html%s%n", label, service.name(),

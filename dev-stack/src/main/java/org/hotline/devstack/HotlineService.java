@@ -11,7 +11,9 @@ record HotlineService(String name, int port) {
     static final HotlineService ESCALATION = new HotlineService("escalation-service", 8083);
     static final HotlineService FEEDBACK = new HotlineService("feedback-service", 8084);
     static final HotlineService REPORTING = new HotlineService("reporting-service", 8085);
-    static final List<HotlineService> ALL = List.of(INTAKE, ROUTING, ESCALATION, FEEDBACK, REPORTING);
+    /** The dev stack's OAuth2 authorization server: tokens for the demo clients. */
+    static final HotlineService AUTH = new HotlineService("auth-server", 9000);
+    static final List<HotlineService> ALL = List.of(AUTH, INTAKE, ROUTING, ESCALATION, FEEDBACK, REPORTING);
 
     /** {@code <servicesDir>/<name>/target/<name>.jar} */
     Path jar(Path servicesDir) {

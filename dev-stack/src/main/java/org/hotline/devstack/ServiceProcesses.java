@@ -64,11 +64,21 @@ final class ServiceProcesses implements AutoCloseable {
         return command;
     }
 
+    /**
+     * The settings of a child process. The services accept the tokens of the dev stack's authorization server, and
+     * only those.
+     */
     Map<String, String> environment(HotlineService service) {
+        if (service.equals(HotlineService.AUTH)) {
+            return Map.of("SERVER_PORT", String.valueOf(service.port()),
+                    "HOTLINE_AUTH_ISSUER", HotlineService.AUTH.baseUrl());
+        }
         return Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
                 "MONGODB_URI", mongoUri + "/" + service.database(),
-                "SERVER_PORT", String.valueOf(service.port()));
+                "SERVER_PORT", String.valueOf(service.port()),
+                "HOTLINE_SECURITY_ENABLED", "true",
+                "HOTLINE_OIDC_ISSUER", HotlineService.AUTH.baseUrl());
     }
 
     /** Starts all services at once; returns as soon as the processes exist. */

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.hotline.escalation.EscalationServiceApplication;
 import org.hotline.events.EventType;
 import org.hotline.events.escalation.CaseEscalated;
+import org.hotline.events.escalation.EscalationLevel;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.intake.SealedContact;
 import org.hotline.feedback.FeedbackServiceApplication;
@@ -164,7 +165,7 @@ class HotlineFlowIT {
 
             CaseOpened opened = probe.awaitEvent(caseId, CaseOpened.class);
             CaseEscalated escalated = probe.awaitEvent(caseId, CaseEscalated.class);
-            assertThat(escalated.escalatedTo()).isEqualTo("COMMAND_CENTRE");
+            assertThat(escalated.level()).isEqualTo(EscalationLevel.COMMAND_CENTER);
             assertThat(Duration.between(opened.occurredAt(), escalated.occurredAt())).isLessThan(Duration.ofSeconds(1));
         }
     }

@@ -27,7 +27,8 @@ class ServiceProcessesTest {
 
         assertThat(processes().missingJars(HotlineService.ALL))
                 .extracting(HotlineService::name)
-                .containsExactly("routing-service", "escalation-service", "feedback-service", "reporting-service");
+                .containsExactly("auth-server", "routing-service", "escalation-service", "feedback-service",
+                        "reporting-service");
     }
 
     @Test
@@ -49,14 +50,19 @@ class ServiceProcessesTest {
         assertThat(processes().environment(reporting))
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27017/reporting-service")
-                .containsEntry("SERVER_PORT", "8085");
+                .containsEntry("SERVER_PORT", "8085")
+                .containsEntry("HOTLINE_SECURITY_ENABLED", "true")
+                .containsEntry("HOTLINE_OIDC_ISSUER", "http://localhost:9000");
+        assertThat(processes().environment(HotlineService.AUTH)).containsEntry("SERVER_PORT", "9000")
+                .doesNotContainKey("MONGODB_URI");
         assertThat(processes().logFile(reporting)).isEqualTo(repo.resolve("logs/reporting-service.log"));
     }
 
     @Test
-    void knowsTheFiveServicesAndTheirPorts() {
+    void knowsTheAuthorizationServerTheFiveServicesAndTheirPorts() {
         assertThat(HotlineService.ALL).extracting(HotlineService::name, HotlineService::port)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("auth-server", 9000),
                         org.assertj.core.groups.Tuple.tuple("intake-service", 8081),
                         org.assertj.core.groups.Tuple.tuple("routing-service", 8082),
                         org.assertj.core.groups.Tuple.tuple("escalation-service", 8083),
