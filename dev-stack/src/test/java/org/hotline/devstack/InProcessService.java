@@ -1,5 +1,6 @@
 package org.hotline.devstack;
 
+import org.hotline.testsupport.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +21,10 @@ final class InProcessService {
                 "--server.port=0",
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + service,
-                "--hotline.outbox.sweep-interval=200ms");
+                "--hotline.outbox.sweep-interval=200ms",
+                "--hotline.security.enabled=true",
+                "--hotline.security.issuer=" + TestTokens.ISSUER,
+                "--hotline.security.public-key=" + TestTokens.publicKey());
     }
 
     static int port(ConfigurableApplicationContext context) {
