@@ -1,0 +1,276 @@
+package org.hotline.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load benchmark: drives a running dev stack over HTTP with a realistic case mix, open loop at target rates,
+ * measures every stage from the HTTP accept of each case, the consumer lag of every service, the processes' memory
+ * and CPU, and the broker's own limit, then writes the results into {@code BENCHMARKS.md}.
+ * <p>
+ * {@code java -jar bench/target/hotline-bench.jar [--rates 100,250,500,750,1000] [--step 30s] [--out BENCHMARKS.md]}
+ */
+public final class LoadBenchmark {
+
+    record Options(List<Integer> rates, Duration step, Duration drain, String intake, String reporting, String auth,
+            String kafka, Path out, int ledgerSampleEvery, long rawRecords) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            return new Options(
+                    List.of(given.getOrDefault("rates", "100,250,500,750,1000").split(",")).stream()
+                            .map(String::trim).map(Integer::parseInt).toList(),
+                    Duration.parse("PT" + given.getOrDefault("step", "30s").toUpperCase()),
+                    Duration.parse("PT" + given.getOrDefault("drain", "20s").toUpperCase()),
+                    given.getOrDefault("intake", "http://localhost:8081"),
+                    given.getOrDefault("reporting", "http://localhost:8085"),
+                    given.getOrDefault("auth", "http://localhost:9000"),
+                    given.getOrDefault("kafka", "127.0.0.1:9092"),
+                    Path.of(given.getOrDefault("out", "BENCHMARKS.md")),
+                    Integer.parseInt(given.getOrDefault("ledger-sample-every", "50")),
+                    Long.parseLong(given.getOrDefault("raw-records", "200000")));
+        }
+    }
+
+    /** One case sent: when, what, and what came back. */
+    record Sent(int number, CaseMix.Kind kind, long intendedNanos, long sentAtMillis, String caseId, int status,
+            long responseNanos) {
+    }
+
+    static final List<String> TOPICS = List.of("case.opened", "case.assigned", "case.accepted", "case.escalated",
+            "case.resolved", "case.closed");
+    static final List<String> GROUPS = List.of("routing-service", "escalation-service", "feedback-service",
+            "reporting-service", "intake-service");
+    static final List<String> PROCESSES = List.of("hotline-dev-stack.jar", "auth-server.jar", "intake-service.jar",
+            "routing-service.jar", "escalation-service.jar", "feedback-service.jar", "reporting-service.jar");
+
+    private final Options options;
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final CaseMix mix = new CaseMix(42);
+    private final AtomicInteger numbers = new AtomicInteger();
+    private String frontDeskToken;
+    private String analystToken;
+
+    LoadBenchmark(Options options) {
+        this.options = options;
+        ExecutorService executor = Executors.newFixedThreadPool(32);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new LoadBenchmark(options).run(String.join(" ", args));
+        System.exit(0);
+    }
+
+    void run(String commandLine) throws Exception {
+        frontDeskToken = Tokens.clientCredentials(http, options.auth(), "front-desk");
+        analystToken = Tokens.clientCredentials(http, options.auth(), "analyst");
+        ProcessStats processes = new ProcessStats(PROCESSES);
+        System.out.println("Processes found: " + processes.found().keySet());
+        List<StepResult> steps = new ArrayList<>();
+        try (EventTimes events = new EventTimes(options.kafka(), TOPICS);
+                LagMonitor lag = new LagMonitor(options.kafka(), GROUPS)) {
+            for (int rate : options.rates()) {
+                StepResult result = step(rate, events, lag, processes);
+                steps.add(result);
+                System.out.println(result.summary());
+            }
+        }
+        System.out.println("Measuring the broker's own limit with ProducerPerformance / ConsumerPerformance ...");
+        RawKafkaLimit.Result raw = RawKafkaLimit.measure(options.kafka(), 1500, options.rawRecords());
+        String report = Report.markdown(commandLine, steps, processes.usage(), raw);
+        System.out.println(report);
+        Report.prepend(options.out(), report);
+        System.out.println("Written to " + options.out().toAbsolutePath());
+    }
+
+    record StepResult(int targetRate, double achievedRate, int sent, int accepted, int failed, Histogram http,
+            Histogram opened, Histogram assigned, Histogram ledger, Histogram emergency,
+            Histogram emergencyFromOpened, int notOpened, int notAssigned, Map<String, Long> maxLag,
+            Map<String, Boolean> lagGrowing, double eventsPerSecond) {
+
+        boolean sustainable() {
+            return achievedRate >= 0.95 * targetRate && failed <= sent / 100 && notAssigned == 0
+                    && lagGrowing.values().stream().noneMatch(Boolean::booleanValue);
+        }
+
+        String summary() {
+            return String.format("%5d/s target: %.0f/s accepted, http p99 %d ms, assigned p99 %d ms, %s", targetRate,
+                    achievedRate, http.getValueAtPercentile(99), assigned.getValueAtPercentile(99),
+                    sustainable() ? "sustained" : "NOT sustained");
+        }
+    }
+
+    private StepResult step(int rate, EventTimes events, LagMonitor lag, ProcessStats processes) throws Exception {
+        System.out.printf("Step: %d cases/s for %s ...%n", rate, options.step());
+        ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+        Map<String, List<Long>> lagSamples = new LinkedHashMap<>();
+        long recordsBefore = events.records();
+        long start = System.nanoTime();
+        long intervalNanos = 1_000_000_000L / rate;
+        long total = options.step().toSeconds() * rate;
+        long nextSample = start;
+        AtomicInteger inFlight = new AtomicInteger();
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(intended, sent, inFlight);
+            if (System.nanoTime() >= nextSample) {
+                nextSample += TimeUnit.SECONDS.toNanos(2);
+                processes.sample();
+                lag.lags().forEach((group, value) -> lagSamples.computeIfAbsent(group, g -> new ArrayList<>())
+                        .add(value));
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long drainUntil = System.nanoTime() + options.drain().toNanos();
+        while (System.nanoTime() < drainUntil && (inFlight.get() > 0 || !allAssigned(sent, events))) {
+            Thread.sleep(250);
+        }
+        processes.sample();
+        double eventsPerSecond = (events.records() - recordsBefore) / ((System.nanoTime() - start) / 1e9);
+        return result(rate, elapsed, sent, events, lagSamples, eventsPerSecond);
+    }
+
+    private void send(long intendedNanos, ConcurrentLinkedQueue<Sent> sent, AtomicInteger inFlight) {
+        int number = numbers.incrementAndGet();
+        CaseMix.NewCase newCase = mix.next(number);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.intake() + "/api/cases"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + frontDeskToken)
+                .header("X-Client-Id", "bench-" + (number % 50))
+                .POST(HttpRequest.BodyPublishers.ofString(newCase.json())).build();
+        long sentAt = System.currentTimeMillis();
+        inFlight.incrementAndGet();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            long now = System.nanoTime();
+            inFlight.decrementAndGet();
+            String caseId = null;
+            int status = error != null ? 0 : response.statusCode();
+            if (status == 201) {
+                caseId = json.readTree(response.body()).path("caseId").asString();
+            }
+            sent.add(new Sent(number, newCase.kind(), intendedNanos, sentAt, caseId, status, now));
+        });
+    }
+
+    private static boolean allAssigned(ConcurrentLinkedQueue<Sent> sent, EventTimes events) {
+        return sent.stream().filter(s -> s.caseId() != null && s.kind() != CaseMix.Kind.ON_THE_SPOT)
+                .allMatch(s -> events.seen("case.assigned", s.caseId()) != null);
+    }
+
+    private StepResult result(int rate, double elapsed, ConcurrentLinkedQueue<Sent> sent, EventTimes events,
+            Map<String, List<Long>> lagSamples, double eventsPerSecond) {
+        Histogram httpLatency = histogram();
+        Histogram opened = histogram();
+        Histogram assigned = histogram();
+        Histogram ledger = histogram();
+        Histogram emergency = histogram();
+        Histogram emergencyFromOpened = histogram();
+        int accepted = 0;
+        int failed = 0;
+        int notOpened = 0;
+        int notAssigned = 0;
+        for (Sent s : sent) {
+            httpLatency.recordValue(Math.max(0, (s.responseNanos() - s.intendedNanos()) / 1_000_000));
+            if (s.caseId() == null) {
+                failed++;
+                continue;
+            }
+            accepted++;
+            Long openedAt = events.seen("case.opened", s.caseId());
+            if (openedAt == null) {
+                notOpened++;
+            }
+            else {
+                opened.recordValue(Math.max(0, openedAt - s.sentAtMillis()));
+            }
+            if (s.kind() != CaseMix.Kind.ON_THE_SPOT) {
+                Long assignedAt = events.seen("case.assigned", s.caseId());
+                if (assignedAt == null) {
+                    notAssigned++;
+                }
+                else {
+                    assigned.recordValue(Math.max(0, assignedAt - s.sentAtMillis()));
+                }
+            }
+            if (s.kind() == CaseMix.Kind.EMERGENCY) {
+                Long escalatedAt = events.seen("case.escalated", s.caseId());
+                if (escalatedAt != null) {
+                    emergency.recordValue(Math.max(0, escalatedAt - s.sentAtMillis()));
+                    if (openedAt != null) {
+                        emergencyFromOpened.recordValue(Math.max(0, escalatedAt - openedAt));
+                    }
+                }
+            }
+            if (s.number() % options.ledgerSampleEvery() == 0) {
+                ledgerLatency(s).ifPresent(ledger::recordValue);
+            }
+        }
+        Map<String, Long> maxLag = new LinkedHashMap<>();
+        Map<String, Boolean> growing = new LinkedHashMap<>();
+        lagSamples.forEach((group, samples) -> {
+            maxLag.put(group, samples.stream().mapToLong(Long::longValue).max().orElse(0));
+            growing.put(group, LagMonitor.growing(samples));
+        });
+        return new StepResult(rate, accepted / elapsed, sent.size(), accepted, failed, httpLatency, opened, assigned,
+                ledger, emergency, emergencyFromOpened, notOpened, notAssigned, maxLag, growing, eventsPerSecond);
+    }
+
+    /** When the ledger first showed a sampled case, polled now (after the step): an upper bound per case. */
+    private java.util.Optional<Long> ledgerLatency(Sent s) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(options.reporting()
+                    + "/api/ledger/" + s.caseId())).header("Authorization", "Bearer " + analystToken).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return java.util.Optional.empty();
+            }
+            // the ledger records when it applied the case's first event
+            String updated = json.readTree(response.body()).path("firstSeenAt").asString(null);
+            return updated == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(Math.max(0, Instant.parse(updated).toEpochMilli() - s.sentAtMillis()));
+        }
+        catch (IOException | RuntimeException ex) {
+            return java.util.Optional.empty();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
+    static Histogram histogram() {
+        return new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+    }
+}

@@ -1,0 +1,98 @@
+package org.hotline.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+/** The benchmark's results as Markdown, newest first in {@code BENCHMARKS.md}. */
+final class Report {
+
+    static final String TITLE = "# Benchmarks";
+    static final String INTRO = """
+            Load benchmark results, newest first. Each run drives the dev stack over HTTP with the realistic case mix
+            (60 % general, 20 % complaints, 12 % consultations answered on the spot, 5 % complex, 3 % emergencies),
+            open loop at each target rate, and measures from the moment each case was sent. Run it with
+            `./mvnw -B -DskipTests package && java -jar dev-stack/target/hotline-dev-stack.jar` in one terminal and
+            `java -jar bench/target/hotline-bench.jar` in another (see bench/README.md).
+            """;
+
+    private Report() {
+    }
+
+    static String markdown(String commandLine, List<LoadBenchmark.StepResult> steps,
+            Map<String, ProcessStats.Usage> usage, RawKafkaLimit.Result raw) {
+        StringBuilder md = new StringBuilder();
+        md.append("## ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+                .append(" — ").append(machine()).append("\n\n");
+        md.append("Command: `java -jar bench/target/hotline-bench.jar").append(commandLine.isBlank() ? ""
+                : " " + commandLine).append("`\n\n");
+        md.append("| Target /s | Accepted /s | Failed | HTTP p50 / p99 ms | → CaseOpened p50 / p99 ms | "
+                + "→ CaseAssigned p50 / p99 ms | → ledger p50 / p99 ms (sampled) | Emergency → CaseEscalated p99 ms "
+                + "(from CaseOpened) | Events /s | Max lag (routing, escalation, feedback, reporting, intake) | "
+                + "Kept up |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (LoadBenchmark.StepResult step : steps) {
+            md.append(String.format("| %d | %.0f | %d | %s | %s | %s | %s | %s (%s) | %.0f | %s | %s |%n",
+                    step.targetRate(), step.achievedRate(), step.failed(), pair(step.http()), pair(step.opened()),
+                    pair(step.assigned()) + (step.notAssigned() > 0 ? " (" + step.notAssigned() + " never)" : ""),
+                    pair(step.ledger()), p99(step.emergency()), p99(step.emergencyFromOpened()),
+                    step.eventsPerSecond(), String.join(", ", step.maxLag().values().stream().map(String::valueOf)
+                            .toList()), step.sustainable() ? "yes" : "**no**"));
+        }
+        int best = steps.stream().filter(LoadBenchmark.StepResult::sustainable)
+                .mapToInt(LoadBenchmark.StepResult::targetRate).max().orElse(0);
+        md.append("\nHighest sustained rate: **").append(best).append(" cases/s** (accepted ≥ 95 % of the target, ")
+                .append("≤ 1 % failures, every case assigned, no consumer lag growing).\n\n");
+        md.append(String.format("Broker limit on the same broker (Kafka's ProducerPerformance / ConsumerPerformance, "
+                + "%d records of %d bytes, acks=all): %.0f records/s produced, %.0f records/s consumed. ",
+                raw.records(), raw.recordSize(), raw.producerRecordsPerSecond(), raw.consumerRecordsPerSecond()));
+        double bestEvents = steps.stream().mapToDouble(LoadBenchmark.StepResult::eventsPerSecond).max().orElse(0);
+        md.append(String.format("The suite's busiest step moved %.0f case events/s: %.1f %% of the producer limit.%n%n",
+                bestEvents, 100 * bestEvents / raw.producerRecordsPerSecond()));
+        md.append("| Process | Max resident MB | Mean CPU % (100 = one core) |\n|---|---|---|\n");
+        usage.forEach((name, u) -> md.append(String.format("| %s | %d | %.0f |%n", name, u.maxRssMb(),
+                u.cpuPercent())));
+        md.append('\n');
+        return md.toString();
+    }
+
+    /** Puts {@code section} above the earlier results, below the title and introduction. */
+    static void prepend(Path file, String section) throws IOException {
+        String earlier = Files.exists(file) ? Files.readString(file) : "";
+        int cut = earlier.indexOf("\n## ");
+        String older = cut < 0 ? "" : earlier.substring(cut + 1);
+        Files.writeString(file, TITLE + "\n\n" + INTRO + "\n" + section + older);
+    }
+
+    private static String pair(Histogram histogram) {
+        return histogram.getTotalCount() == 0 ? "–" : histogram.getValueAtPercentile(50) + " / "
+                + histogram.getValueAtPercentile(99);
+    }
+
+    private static String p99(Histogram histogram) {
+        return histogram.getTotalCount() == 0 ? "–" : String.valueOf(histogram.getValueAtPercentile(99));
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        }
+        catch (IOException ex) {
+            // not Linux: the name stays unknown
+        }
+        long memoryGb = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() >> 30;
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memoryGb + " GB, Java "
+                + Runtime.version().feature();
+    }
+}
