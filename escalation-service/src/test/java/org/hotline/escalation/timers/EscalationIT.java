@@ -1,8 +1,0 @@
-package org.hotline.escalation.timers;
-
-import org.hotline.testsupport.HotlineServiceTest;
-
-/** The scenarios on an embedded Kafka broker (KRaft) and the in-process MongoDB stand-in. */
-@HotlineServiceTest
-class EscalationIT extends EscalationScenarios {
-}

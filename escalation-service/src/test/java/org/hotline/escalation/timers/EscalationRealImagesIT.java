@@ -1,8 +1,0 @@
-package org.hotline.escalation.timers;
-
-import org.hotline.testsupport.RealImagesTest;
-
-/** The same scenarios on the real apache/kafka and mongo images; skipped where no Docker engine runs. */
-@RealImagesTest
-class EscalationRealImagesIT extends EscalationScenarios {
-}
