@@ -3,7 +3,6 @@ package org.hotline.escalation.supervision;
 import org.hotline.escalation.supervision.EscalationLog.EscalationPage;
 import org.hotline.escalation.supervision.EscalationLog.EscalationView;
 import org.hotline.events.escalation.EscalationLevel;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +22,6 @@ import jakarta.validation.constraints.Size;
 /** The supervision desk (督辦): escalations to follow up, acknowledge, and count. */
 @RestController
 @RequestMapping("/api/escalations")
-@Validated
 class SupervisionController {
 
     private final EscalationLog escalations;

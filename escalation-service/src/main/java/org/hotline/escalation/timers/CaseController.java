@@ -7,7 +7,6 @@ import org.hotline.escalation.supervision.EscalationLog;
 import org.hotline.escalation.supervision.EscalationLog.EscalationView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +24,6 @@ import jakarta.validation.constraints.Size;
 /** A case's timers and escalations, and the after-action review of an emergency. */
 @RestController
 @RequestMapping("/api/escalations/cases")
-@Validated
 class CaseController {
 
     private final EscalationService service;

@@ -57,7 +57,10 @@ class TimerStore {
                 timer = TimerDocument.of(spec, escalationCase.getCorrelationId(),
                         spec.milestone() == Milestone.EMERGENCY_RESPONSE ? 1 : 0);
             }
-            else if (timer.getState().isFinal() || timer.getFactsVersion() > factsVersion) {
+            else if (timer.getFactsVersion() > factsVersion || timer.getState() == TimerState.MET
+                    || timer.getState() == TimerState.CANCELLED
+                    || timer.getState() == TimerState.DONE && !spec.state().isFinal()) {
+                // met and cancelled stay so; a timer whose ladder is done can still be met, closing its escalations
                 continue;
             }
             if (!timer.take(spec, factsVersion) && !fresh) {
