@@ -3,6 +3,7 @@ package org.hotline.escalation.timers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,8 @@ import org.hotline.events.FeedbackChannel;
 import org.hotline.events.Milestone;
 import org.hotline.events.Topics;
 import org.hotline.events.Urgency;
+import org.hotline.events.calendar.CalendarPublished;
+import org.hotline.events.calendar.WorkingCalendar;
 import org.hotline.events.escalation.AfterActionReviewed;
 import org.hotline.events.escalation.CaseEscalated;
 import org.hotline.events.escalation.EscalationAcknowledged;
@@ -468,6 +472,8 @@ abstract class EscalationScenarios {
         assertThat(supervisor).hasSize(1);
         String id = supervisor.get(0).get("escalationId").asString();
         assertThat(id).isEqualTo(caseId + ":" + assignment + ":ACCEPTANCE:SUPERVISOR");
+        // 30 min deadline + 2 h, fired a day after the assignment: an ISO-8601 duration
+        assertThat(supervisor.get(0).get("late").asString()).isEqualTo("PT23H30M");
 
         ResponseEntity<String> acknowledged = http.post().uri("/api/escalations/{id}/acknowledge", id)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -530,6 +536,34 @@ abstract class EscalationScenarios {
                 .toEntity(String.class);
         assertThat(unknownCase.getStatusCode().value()).isEqualTo(404);
         assertThat(unknownCase.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    // --- calendar and poison records -------------------------------------------------------------------------
+
+    @Test
+    void whenRoutingPublishesTheWorkingCalendarThenItIsInForce() {
+        WorkingCalendar standard = WorkingCalendar.standard();
+        // the same working time as the standard calendar today, so the other scenarios are not affected
+        WorkingCalendar published = new WorkingCalendar(standard.zone(), standard.periods(), standard.weekend(),
+                Set.of(), Set.of(LocalDate.of(2020, 1, 4)));
+
+        KafkaProbe.publish(brokers, new CalendarPublished(new EventEnvelope(UUID.randomUUID(),
+                CalendarPublished.key("default"), clock.instant(), 1, "routing-service", null, null), "default", 1,
+                published));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> calendars.current().equals(published));
+    }
+
+    @Test
+    void whenACaseRecordCannotBeReadThenItGoesToTheDeadLetterTopic() {
+        String key = newCase();
+        try (KafkaProbe deadLetters = new KafkaProbe(brokers, List.of(Topics.deadLetter(Topics.CASE_ASSIGNED,
+                "escalation-service")))) {
+            KafkaProbe.publishRaw(brokers, Topics.CASE_ASSIGNED, key, "{not json".getBytes(StandardCharsets.UTF_8),
+                    Map.of(CloudEventHeaders.TYPE, "org.hotline.case.assigned.v1"));
+
+            deadLetters.await(r -> key.equals(r.key()));
+        }
     }
 
     // --- after-action review --------------------------------------------------------------------------------------
