@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.matc
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +129,7 @@ public class EscalationLog {
      * @param settledBy why it is no longer open: {@code acknowledged}, or the milestone met or cancelled
      */
     public record EscalationView(String escalationId, String caseId, EscalationLevel level, Milestone milestone,
-            String assignmentId, String departmentCode, Instant deadline, java.time.Duration late,
+            String assignmentId, String departmentCode, Instant deadline, Duration late,
             List<String> recipients, String reason, String emergencyPlan, Instant escalatedAt, boolean open,
             Instant settledAt, String settledBy, String acknowledgedBy, String note) {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.hotline.escalation.supervision.NewEscalation;
 import org.hotline.escalation.timers.domain.EscalationPolicy;
+import org.hotline.escalation.timers.domain.TimerSpec;
 import org.hotline.events.Milestone;
 import org.hotline.events.escalation.EscalationLevel;
 
@@ -38,7 +39,7 @@ final class Notices {
      */
     static NewEscalation emergency(String caseId, String correlationId, String causationId, Instant openedAt,
             int repeat, String plan, EscalationPolicy policy, Instant now) {
-        String timerId = org.hotline.escalation.timers.domain.TimerSpec.timerId(caseId, null,
+        String timerId = TimerSpec.timerId(caseId, null,
                 Milestone.EMERGENCY_RESPONSE);
         String reason = repeat == 0 ? "Emergency: activate plan " + plan + " and dispatch departments to the scene"
                 : "Emergency: no department has accepted " + Duration.between(openedAt, now)

@@ -1,6 +1,7 @@
 package org.hotline.escalation.timers;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import org.hotline.escalation.timers.domain.ClockKind;
 import org.hotline.escalation.timers.domain.TimerSpec;
@@ -66,7 +67,7 @@ class TimerDocument {
     /** Takes what the spec says; returns whether anything changed. */
     boolean take(TimerSpec spec, long factsVersion) {
         boolean changed = state != spec.state() || !spec.deadline().equals(deadline)
-                || !spec.windowStart().equals(windowStart) || !java.util.Objects.equals(departmentCode,
+                || !spec.windowStart().equals(windowStart) || !Objects.equals(departmentCode,
                         spec.departmentCode());
         causationId = spec.causationId();
         assignmentId = spec.assignmentId();

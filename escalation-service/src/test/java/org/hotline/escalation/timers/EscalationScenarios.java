@@ -45,7 +45,10 @@ import org.hotline.events.routing.AssignedDepartment;
 import org.hotline.events.routing.AssignmentReason;
 import org.hotline.events.routing.CaseAccepted;
 import org.hotline.events.routing.CaseAssigned;
+import org.hotline.events.routing.CaseOnHold;
 import org.hotline.events.routing.CaseProgressed;
+import org.hotline.events.routing.DeadlineChange;
+import org.hotline.events.routing.DeadlinesChanged;
 import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
 import org.hotline.testsupport.KafkaProbe;
@@ -347,6 +350,32 @@ abstract class EscalationScenarios {
             assertThat(e.open()).isFalse();
             assertThat(e.settledBy()).isEqualTo("accepted");
         });
+    }
+
+    @Test
+    void whenTheClockIsPausedThenNothingFiresUntilItResumesWithNewDeadlines() {
+        String caseId = newCase();
+        String assignment = caseId + "-A1";
+        Instant t0 = clock.instant();
+        service.handle(assigned(caseId, assignment, "WATER", Urgency.EMERGENCY, t0,
+                acceptBy(t0.plus(Duration.ofMinutes(30)))));
+        service.handle(new CaseOnHold(envelope(caseId, t0.plusSeconds(60), "routing-service"), assignment, "WATER",
+                "Waiting for the caller's photos"));
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(ofCase(fireAll(firing), caseId)).isEmpty();
+        assertThat(timer(caseId, assignment, Milestone.ACCEPTANCE).getState().name()).isEqualTo("SUSPENDED");
+
+        Instant newDeadline = clock.instant().plus(Duration.ofMinutes(30));
+        service.handle(new DeadlinesChanged(envelope(caseId, clock.instant(), "routing-service"), assignment, "WATER",
+                acceptBy(newDeadline), DeadlineChange.RESUMED, 1, "Photos received"));
+        assertThat(timer(caseId, assignment, Milestone.ACCEPTANCE).getState().name()).isEqualTo("OPEN");
+
+        clock.moveTo(newDeadline.minusSeconds(1));
+        assertThat(ofCase(fireAll(firing), caseId)).doesNotContain(caseId + ":" + assignment + ":ACCEPTANCE:OVERDUE");
+        clock.moveTo(newDeadline);
+        assertThat(ofCase(fireAll(firing), caseId)).containsExactly(caseId + ":" + assignment + ":ACCEPTANCE:OVERDUE");
+        assertThat(awaitEscalated(caseId + ":" + assignment + ":ACCEPTANCE:OVERDUE").deadline()).isEqualTo(newDeadline);
     }
 
     // --- durable, exactly once ------------------------------------------------------------------------------------
