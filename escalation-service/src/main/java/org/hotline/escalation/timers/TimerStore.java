@@ -5,7 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.hotline.escalation.calendar.WorkingCalendars;
 import org.hotline.escalation.supervision.EscalationLog;
@@ -49,8 +52,10 @@ class TimerStore {
      */
     void reconcile(EscalationCase escalationCase) {
         long factsVersion = escalationCase.getVersion() == null ? 0 : escalationCase.getVersion();
+        Map<String, TimerDocument> existing = ofCase(escalationCase.getId()).stream()
+                .collect(Collectors.toMap(TimerDocument::getId, Function.identity()));
         for (TimerSpec spec : escalationCase.facts().timers()) {
-            TimerDocument timer = mongo.findById(spec.timerId(), TimerDocument.class);
+            TimerDocument timer = existing.get(spec.timerId());
             boolean fresh = timer == null;
             if (fresh) {
                 // the first emergency alert goes out from the consumer; the timer keeps the repeats
