@@ -1,27 +1,18 @@
 package org.hotline.escalation.timers;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
-import org.hotline.escalation.timers.domain.Escalation;
-import org.hotline.escalation.timers.domain.EscalationLadder;
-import org.hotline.escalation.timers.domain.TimerBook;
+import org.hotline.escalation.timers.domain.CaseFacts;
 import org.hotline.events.EventEnvelope;
 import org.hotline.events.HotlineEvent;
-import org.hotline.events.Urgency;
-import org.hotline.events.escalation.CaseEscalated;
-import org.hotline.events.intake.CaseOpened;
-import org.hotline.events.routing.CaseAssigned;
+import org.hotline.events.escalation.AfterActionReviewed;
 import org.hotline.support.outbox.AggregateRoot;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A case as escalation sees it: the deadline timers of its assignments and the escalations so far. The timers live
- * in this document, so they survive restarts; {@code nextDueAt} is the earliest pending deadline, which the poller
- * finds with one indexed query.
+ * A case as escalation knows it: the facts its events told (whatever their order), the events handled, and the
+ * after-action review once filed. Its timers live in their own documents ({@link TimerDocument}).
  */
 @Document("escalation_cases")
 class EscalationCase extends AggregateRoot {
@@ -31,115 +22,56 @@ class EscalationCase extends AggregateRoot {
     @Id
     private String id;
     private String correlationId;
-    private String trackingNumber;
-    private Urgency urgency;
-    private TimerBook book = new TimerBook();
-    @Indexed
-    private Instant nextDueAt;
-    @Indexed
-    private Instant lastEscalatedAt;
+    private CaseFacts facts;
+    private Review review;
+
+    /**
+     * The after-action review (調查總結).
+     *
+     * @param departmentCode who investigated
+     * @param cause what caused the emergency (原因分析)
+     * @param measures what is done so it does not happen again (改進措施)
+     */
+    record Review(String departmentCode, String cause, String measures, Instant filedAt) {
+    }
 
     EscalationCase() {
     }
 
-    /** The document of a case, started by whichever of its events arrives first. */
     static EscalationCase of(HotlineEvent first) {
         EscalationCase escalationCase = new EscalationCase();
         escalationCase.id = first.caseId();
-        escalationCase.correlationId = first.envelope().correlationId();
+        escalationCase.facts = CaseFacts.of(first.caseId());
         return escalationCase;
     }
 
-    /** A new case; an emergency goes straight to the command centre. */
-    Optional<Escalation> opened(CaseOpened opened, String commandCentre, Instant now) {
-        trackingNumber = opened.trackingNumber();
-        urgency = opened.urgency();
-        correlationId = opened.envelope().correlationId() != null ? opened.envelope().correlationId()
-                : correlationId;
-        if (opened.urgency() != Urgency.EMERGENCY) {
-            return Optional.empty();
+    void correlate(HotlineEvent event) {
+        if (correlationId == null && event.envelope().correlationId() != null) {
+            correlationId = event.envelope().correlationId();
         }
-        Optional<Escalation> escalation = book.emergency(commandCentre, now, opened.eventId().toString());
-        escalation.ifPresent(this::publish);
-        return escalation;
     }
 
-    /** Starts the deadline timers of an assignment. */
-    int assigned(CaseAssigned assigned) {
-        if (urgency == null) {
-            urgency = assigned.urgency();
-        }
-        int set = book.schedule(assigned.assignmentId(), assigned.departmentCode(), assigned.occurredAt(),
-                assigned.deadlines(), assigned.eventId().toString()).size();
-        refresh();
-        return set;
-    }
-
-    void accepted(String assignmentId, Instant at) {
-        book.accepted(assignmentId, at);
-        refresh();
-    }
-
-    void rejected(String assignmentId, Instant at) {
-        book.rejected(assignmentId, at);
-        refresh();
-    }
-
-    void resolved(Instant at) {
-        book.resolved(at);
-        refresh();
-    }
-
-    void feedbackDelivered(Instant at) {
-        book.feedbackDelivered(at);
-        refresh();
-    }
-
-    void closed(Instant at) {
-        book.closed(at);
-        refresh();
-    }
-
-    /** Escalates every deadline that has passed unmet, one rung each. */
-    List<Escalation> fireDue(Instant now, EscalationLadder ladder) {
-        List<Escalation> fired = book.fireDue(now, ladder);
-        fired.forEach(this::publish);
-        refresh();
-        return fired;
-    }
-
-    private void publish(Escalation escalation) {
-        lastEscalatedAt = escalation.escalatedAt();
-        raise(new CaseEscalated(EventEnvelope.caused(id, correlationId, escalation.causationId(),
-                escalation.escalatedAt(), SOURCE), escalation.level(), escalation.reason(), escalation.escalatedTo(),
-                escalation.departmentCode(), escalation.deadline()));
-    }
-
-    private void refresh() {
-        nextDueAt = book.nextDueAt();
+    /** Files the after-action review and publishes AfterActionReviewed. */
+    void fileReview(String departmentCode, String cause, String measures, Instant at, String requestId) {
+        review = new Review(departmentCode, cause, measures, at);
+        facts.reviewFiled(at);
+        raise(new AfterActionReviewed(EventEnvelope.caused(id, correlationId, requestId, at, SOURCE), departmentCode,
+                cause, measures));
     }
 
     String getId() {
         return id;
     }
 
-    String getTrackingNumber() {
-        return trackingNumber;
+    String getCorrelationId() {
+        return correlationId;
     }
 
-    Urgency getUrgency() {
-        return urgency;
+    CaseFacts facts() {
+        return facts;
     }
 
-    TimerBook getBook() {
-        return book;
-    }
-
-    Instant getNextDueAt() {
-        return nextDueAt;
-    }
-
-    Instant getLastEscalatedAt() {
-        return lastEscalatedAt;
+    Review getReview() {
+        return review;
     }
 }

@@ -2,27 +2,56 @@ package org.hotline.escalation.timers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-import org.hotline.escalation.timers.domain.EscalationLadder;
+import org.hotline.escalation.timers.domain.EscalationPolicy;
+import org.hotline.escalation.timers.domain.LadderPolicy;
+import org.hotline.events.Milestone;
+import org.hotline.events.escalation.EscalationLevel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Escalation settings.
+ * Escalation settings, under {@code hotline.escalation}.
  *
- * @param pollInterval how often due deadline timers are looked for; a missed deadline is escalated at most this
- *        long after it passed
- * @param batchSize how many cases one look fires at most before it looks again
- * @param ladder who is notified for the first, second, … missed deadline of a case; the last rung takes every
- *        further one
- * @param commandCentre who receives emergencies (應急指揮中心)
+ * @param pollInterval how often due timers are looked for: a step fires at most this long after it is due
+ * @param batchSize how many steps one look fires at most before it looks again
+ * @param claimLease how long an instance holds a timer it is firing; after a crash another instance fires it once
+ *        the lease ran out
+ * @param ladder the ladder of each milestone (see {@link LadderPolicy})
+ * @param recipients who is told at each level; {@code DEPARTMENT} stands for the department concerned
+ * @param emergency how emergencies repeat until a department accepts
+ * @param emergencyPlans the emergency plan (應急預案) named for each category; the {@code default} entry for others
+ * @param afterActionReview when the after-action review of an emergency is due
  */
 @ConfigurationProperties("hotline.escalation")
 record EscalationProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") int batchSize,
-        @DefaultValue({ "DEPARTMENT_HEAD", "HOTLINE_SUPERVISOR", "LEADERSHIP" }) List<String> ladder,
-        @DefaultValue("COMMAND_CENTRE") String commandCentre) {
+        @DefaultValue("30s") Duration claimLease, Map<Milestone, LadderPolicy> ladder,
+        Map<EscalationLevel, List<String>> recipients, @DefaultValue Emergency emergency,
+        Map<String, String> emergencyPlans, @DefaultValue AfterActionReview afterActionReview) {
 
-    EscalationLadder escalationLadder() {
-        return new EscalationLadder(ladder);
+    /**
+     * @param repeatEvery how often the alert repeats, one rung further up the chain, until a department accepts
+     * @param chain who is alerted: the first alert to the first entry, each repeat adds the next
+     */
+    record Emergency(@DefaultValue("15m") Duration repeatEvery,
+            @DefaultValue({ "COMMAND_CENTER", "LEADERSHIP" }) List<String> chain) {
+    }
+
+    /** @param workingDays the review is due this many working days after the resolution */
+    record AfterActionReview(@DefaultValue("5") int workingDays) {
+    }
+
+    EscalationPolicy policy() {
+        return new EscalationPolicy(ladder, recipients, emergency.repeatEvery(), emergency.chain());
+    }
+
+    /** The plan named for a category's emergencies. */
+    String emergencyPlan(String category) {
+        Map<String, String> plans = emergencyPlans == null ? Map.of() : emergencyPlans;
+        if (category != null && plans.containsKey(category)) {
+            return plans.get(category);
+        }
+        return plans.getOrDefault("default", "GENERAL_EMERGENCY_PLAN");
     }
 }

@@ -2,154 +2,145 @@ package org.hotline.escalation.timers;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-import org.hotline.escalation.timers.domain.Escalation;
-import org.hotline.escalation.timers.domain.EscalationLadder;
+import org.hotline.escalation.calendar.WorkingCalendars;
+import org.hotline.escalation.supervision.EscalationLog;
+import org.hotline.escalation.timers.domain.CaseFacts;
 import org.hotline.events.HotlineEvent;
+import org.hotline.events.Urgency;
+import org.hotline.events.feedback.CallbackCompleted;
 import org.hotline.events.feedback.CaseClosed;
+import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.feedback.FeedbackDelivered;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.routing.AssignmentRejected;
 import org.hotline.events.routing.CaseAccepted;
 import org.hotline.events.routing.CaseAssigned;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Limit;
+import org.hotline.events.routing.CaseOnHold;
+import org.hotline.events.routing.CaseProgressed;
+import org.hotline.events.routing.DeadlinesChanged;
 import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * Keeps each case's deadline timers in step with what happens to the case, and escalates the case when a deadline
- * passes unmet or when it is an emergency.
+ * Keeps each case's facts and timers in step with its events, and sends emergencies to the command centre at once.
  */
 @Service
 class EscalationService {
 
-    private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
-
-    /** How many batches one poll fires at most, so a poll always ends. */
-    private static final int MAX_BATCHES_PER_POLL = 20;
-
     private final EscalationCaseRepository cases;
+    private final TimerStore timers;
+    private final EscalationLog escalations;
+    private final WorkingCalendars calendars;
     private final EscalationProperties properties;
-    private final EscalationLadder ladder;
     private final Clock clock;
 
-    EscalationService(EscalationCaseRepository cases, EscalationProperties properties, Clock clock) {
+    EscalationService(EscalationCaseRepository cases, TimerStore timers, EscalationLog escalations,
+            WorkingCalendars calendars, EscalationProperties properties, Clock clock) {
         this.cases = cases;
+        this.timers = timers;
+        this.escalations = escalations;
+        this.calendars = calendars;
         this.properties = properties;
-        this.ladder = properties.escalationLadder();
         this.clock = clock;
     }
 
-    @RetryOnConflict
-    void opened(CaseOpened opened) {
-        change(opened, c -> c.opened(opened, properties.commandCentre(), clock.instant())
-                .ifPresent(e -> log.info("Case {} is an emergency: escalated to {}", opened.caseId(),
-                        e.escalatedTo())));
-    }
-
-    @RetryOnConflict
-    void assigned(CaseAssigned assigned) {
-        change(assigned, c -> c.assigned(assigned));
-    }
-
-    @RetryOnConflict
-    void accepted(CaseAccepted accepted) {
-        change(accepted, c -> c.accepted(accepted.assignmentId(), accepted.occurredAt()));
-    }
-
-    @RetryOnConflict
-    void rejected(AssignmentRejected rejected) {
-        change(rejected, c -> c.rejected(rejected.assignmentId(), rejected.occurredAt()));
-    }
-
-    @RetryOnConflict
-    void resolved(CaseResolved resolved) {
-        change(resolved, c -> c.resolved(resolved.occurredAt()));
-    }
-
-    @RetryOnConflict
-    void feedbackDelivered(FeedbackDelivered delivered) {
-        change(delivered, c -> c.feedbackDelivered(delivered.occurredAt()));
-    }
-
-    @RetryOnConflict
-    void closed(CaseClosed closed) {
-        change(closed, c -> c.closed(closed.occurredAt()));
-    }
-
     /**
-     * Applies an event to its case once: the case's document remembers the events it has handled. Whichever event
-     * of a case arrives first starts its document. Events of one case arrive on several topics at once; the caller's
-     * {@link RetryOnConflict} redoes a change that lost the race, on a fresh copy.
+     * Applies an event to its case once (the case document remembers the events it handled), then brings the
+     * case's timers in line with its facts. The timers are reconciled on a redelivery too, so an attempt that failed
+     * after saving the facts is completed by the next one. An emergency's first alert is recorded here, not by the
+     * poller, and the outbox relay publishes it straight away.
      */
-    private void change(HotlineEvent event, Consumer<EscalationCase> change) {
+    @RetryOnConflict
+    void handle(HotlineEvent event) {
         EscalationCase escalationCase = cases.findById(event.caseId()).orElseGet(() -> EscalationCase.of(event));
         if (escalationCase.firstDelivery(event.eventId())) {
-            change.accept(escalationCase);
-            cases.save(escalationCase);
+            escalationCase.correlate(event);
+            apply(escalationCase.facts(), event);
+            escalationCase = cases.save(escalationCase);
+        }
+        if (event instanceof CaseOpened opened && opened.urgency() == Urgency.EMERGENCY) {
+            escalations.record(Notices.emergency(opened.caseId(), escalationCase.getCorrelationId(),
+                    opened.eventId().toString(), escalationCase.facts().openedAt(), 0,
+                    properties.emergencyPlan(opened.category()), properties.policy(), clock.instant()));
+        }
+        timers.reconcile(escalationCase);
+    }
+
+    private void apply(CaseFacts facts, HotlineEvent event) {
+        if (event instanceof CaseOpened e) {
+            facts.opened(e.urgency(), e.category(), e.occurredAt(), e.eventId().toString());
+        }
+        else if (event instanceof CaseAssigned e) {
+            facts.assigned(e);
+        }
+        else if (event instanceof CaseAccepted e) {
+            facts.accepted(e.assignmentId(), e.occurredAt());
+        }
+        else if (event instanceof CaseProgressed e) {
+            facts.progressed(e.assignmentId(), e.reached(), e.occurredAt());
+        }
+        else if (event instanceof AssignmentRejected e) {
+            facts.rejected(e.assignmentId());
+        }
+        else if (event instanceof CaseOnHold e) {
+            facts.onHold(e.assignmentId(), e.occurredAt());
+        }
+        else if (event instanceof DeadlinesChanged e) {
+            facts.deadlinesChanged(e.assignmentId(), e.deadlines(), e.change(), e.occurredAt(),
+                    e.eventId().toString());
+        }
+        else if (event instanceof CaseResolved e) {
+            facts.resolved(e.occurredAt(), e.departmentCode(), calendars.current().plusWorkingDays(e.occurredAt(),
+                    properties.afterActionReview().workingDays()));
+        }
+        else if (event instanceof FeedbackDelivered e) {
+            facts.feedbackDelivered(e.occurredAt());
+        }
+        else if (event instanceof CallbackCompleted e && e.reached()) {
+            facts.callbackDone(e.occurredAt());
+        }
+        else if (event instanceof CaseReopened e) {
+            // the caller answered the callback, unsatisfied
+            facts.callbackDone(e.occurredAt());
+        }
+        else if (event instanceof CaseClosed e) {
+            facts.closed(e.occurredAt());
         }
     }
 
-    /**
-     * Escalates every case with a deadline that has passed. When another instance fired a case first, this one
-     * skips it.
-     *
-     * @return the number of escalations
-     */
-    int fireDueTimers() {
-        int escalated = 0;
-        for (int batch = 0; batch < MAX_BATCHES_PER_POLL; batch++) {
-            Instant now = clock.instant();
-            List<EscalationCase> due = cases.findByNextDueAtLessThanEqualOrderByNextDueAtAsc(now,
-                    Limit.of(properties.batchSize()));
-            int fired = 0;
-            for (EscalationCase escalationCase : due) {
-                fired += fire(escalationCase, now);
-            }
-            escalated += fired;
-            if (due.size() < properties.batchSize() || fired == 0) {
-                break;
-            }
+    /** Files the after-action review of an emergency and meets its milestone. */
+    @RetryOnConflict
+    EscalationCase fileReview(String caseId, String departmentCode, String cause, String measures) {
+        EscalationCase escalationCase = cases.findById(caseId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
+                "Unknown case", "No events of case " + caseId + " have arrived"));
+        if (!escalationCase.facts().emergency()) {
+            throw problem(HttpStatus.CONFLICT, "Not an emergency",
+                    "Case " + caseId + " is not an emergency: it owes no after-action review");
         }
-        return escalated;
-    }
-
-    private int fire(EscalationCase escalationCase, Instant now) {
-        try {
-            List<Escalation> fired = escalationCase.fireDue(now, ladder);
-            cases.save(escalationCase);
-            fired.forEach(e -> log.info("Case {} escalated to {} (level {}): {} of assignment {} passed at {}",
-                    escalationCase.getId(), e.escalatedTo(), e.level(), e.reason(), e.assignmentId(), e.deadline()));
-            return fired.size();
+        if (escalationCase.getReview() != null) {
+            throw problem(HttpStatus.CONFLICT, "Review already filed",
+                    "The after-action review of case " + caseId + " was filed before");
         }
-        catch (OptimisticLockingFailureException ex) {
-            log.debug("Case {} changed meanwhile; its due timers are fired by the next poll or another instance",
-                    escalationCase.getId());
-            return 0;
-        }
-        catch (RuntimeException ex) {
-            log.warn("Cannot fire the due timers of case {}; the next poll tries again: {}", escalationCase.getId(),
-                    ex.toString());
-            return 0;
-        }
+        Instant now = clock.instant();
+        escalationCase.fileReview(departmentCode, cause, measures, now, "after-action-review:" + caseId);
+        EscalationCase saved = cases.save(escalationCase);
+        timers.reconcile(saved);
+        return saved;
     }
 
     Optional<EscalationCase> find(String caseId) {
         return cases.findById(caseId);
     }
 
-    List<EscalationCase> pending(int limit) {
-        return cases.findByNextDueAtNotNullOrderByNextDueAtAsc(Limit.of(limit));
-    }
-
-    List<EscalationCase> escalatedSince(Instant since, int limit) {
-        return cases.findByLastEscalatedAtGreaterThanEqualOrderByLastEscalatedAtDesc(since, Limit.of(limit));
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
     }
 }
