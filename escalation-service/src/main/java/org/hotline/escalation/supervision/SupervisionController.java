@@ -3,6 +3,10 @@ package org.hotline.escalation.supervision;
 import org.hotline.escalation.supervision.EscalationLog.EscalationPage;
 import org.hotline.escalation.supervision.EscalationLog.EscalationView;
 import org.hotline.events.escalation.EscalationLevel;
+import org.hotline.support.security.HotlineUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,10 +37,10 @@ class SupervisionController {
     /**
      * An acknowledgement.
      *
-     * @param acknowledgedBy who took note, e.g. a supervisor's id
+     * @param acknowledgedBy who took note; the caller's token names them, this is used only when security is off
      * @param note what is being done about it
      */
-    record Acknowledgement(@NotBlank @Size(max = 100) String acknowledgedBy, @NotBlank @Size(max = 2000) String note) {
+    record Acknowledgement(@Size(max = 100) String acknowledgedBy, @NotBlank @Size(max = 2000) String note) {
     }
 
     @Operation(summary = "Escalations, the latest first",
@@ -72,6 +76,11 @@ class SupervisionController {
                     + "id, 409 if it was already acknowledged.")
     @PostMapping("/{id}/acknowledge")
     EscalationView acknowledge(@PathVariable String id, @Valid @RequestBody Acknowledgement acknowledgement) {
-        return escalations.acknowledge(id, acknowledgement.acknowledgedBy(), acknowledgement.note());
+        String by = HotlineUser.subjectOr(acknowledgement.acknowledgedBy());
+        if (by == null || by.isBlank()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "acknowledgedBy: who took note is required"), null);
+        }
+        return escalations.acknowledge(id, by, acknowledgement.note());
     }
 }

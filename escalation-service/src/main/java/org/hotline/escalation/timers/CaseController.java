@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hotline.escalation.supervision.EscalationLog;
 import org.hotline.escalation.supervision.EscalationLog.EscalationView;
+import org.hotline.support.security.HotlineUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -82,6 +83,10 @@ class CaseController {
     @PostMapping("/{caseId}/after-action-review")
     @ResponseStatus(HttpStatus.CREATED)
     CaseView fileReview(@PathVariable String caseId, @Valid @RequestBody AfterActionReview review) {
+        if (!HotlineUser.current().mayActFor(review.department())) {
+            // department staff file only for their own department, and learn nothing of other departments' cases
+            throw unknown(caseId);
+        }
         return view(service.fileReview(caseId, review.department(), review.cause(), review.measures()));
     }
 

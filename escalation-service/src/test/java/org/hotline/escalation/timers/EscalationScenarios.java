@@ -53,6 +53,7 @@ import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -504,9 +505,11 @@ abstract class EscalationScenarios {
         // 30 min deadline + 2 h, fired a day after the assignment: an ISO-8601 duration
         assertThat(supervisor.get(0).get("late").asString()).isEqualTo("PT23H30M");
 
-        ResponseEntity<String> acknowledged = http.post().uri("/api/escalations/{id}/acknowledge", id)
+        // who acknowledged is the token's subject, whatever the body says
+        ResponseEntity<String> acknowledged = TestHttp.client(port, TestTokens.token("supervisor-7", null,
+                "SUPERVISOR")).post().uri("/api/escalations/{id}/acknowledge", id)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("acknowledgedBy", "supervisor-7", "note", "Called the department head"))
+                .body(Map.of("acknowledgedBy", "someone-else", "note", "Called the department head"))
                 .retrieve().toEntity(String.class);
 
         assertThat(acknowledged.getStatusCode().value()).isEqualTo(200);
@@ -593,6 +596,41 @@ abstract class EscalationScenarios {
 
             deadLetters.await(r -> key.equals(r.key()));
         }
+    }
+
+    // --- identity and roles ---------------------------------------------------------------------------------------
+
+    @Test
+    void whenCallersLackATokenTheRoleOrTheDepartmentThenTheyAreRefused() {
+        String caseId = newCase();
+        service.handle(opened(caseId, Urgency.EMERGENCY, "OTHER", clock.instant()));
+        service.handle(accepted(caseId, caseId + "-A1", clock.instant().plusSeconds(60)));
+        service.handle(resolved(caseId, "FIRE", clock.instant().plus(Duration.ofHours(2))));
+        RestClient anonymous = TestHttp.client(port, null);
+        RestClient fireStaff = TestHttp.client(port, TestTokens.token("dept-fire", "FIRE", "DEPARTMENT"));
+        RestClient waterStaff = TestHttp.client(port, TestTokens.token("dept-water", "WATER", "DEPARTMENT"));
+        RestClient analyst = TestHttp.client(port, TestTokens.token("analyst-1", null, "ANALYST"));
+        Map<String, String> review = Map.of("department", "FIRE", "cause", "Corroded gas valve", "measures",
+                "Quarterly valve checks");
+
+        assertThat(anonymous.get().uri("/api/escalations").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(TestHttp.client(port, TestTokens.expired("SUPERVISOR")).get().uri("/api/escalations/summary")
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+        assertThat(fireStaff.get().uri("/api/escalations").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(analyst.get().uri("/api/escalations/summary").retrieve().toBodilessEntity().getStatusCode()
+                .value()).isEqualTo(200);
+        assertThat(analyst.post().uri("/api/escalations/{id}/acknowledge", caseId + ":x").contentType(
+                MediaType.APPLICATION_JSON).body(Map.of("note", "seen")).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(403);
+        // another department's staff learn nothing about the case: 404, as for an unknown case
+        assertThat(waterStaff.post().uri("/api/escalations/cases/{id}/after-action-review", caseId)
+                .contentType(MediaType.APPLICATION_JSON).body(review).retrieve().toBodilessEntity().getStatusCode()
+                .value()).isEqualTo(404);
+        assertThat(fireStaff.post().uri("/api/escalations/cases/{id}/after-action-review", caseId)
+                .contentType(MediaType.APPLICATION_JSON).body(review).retrieve().toBodilessEntity().getStatusCode()
+                .value()).isEqualTo(201);
     }
 
     // --- after-action review --------------------------------------------------------------------------------------

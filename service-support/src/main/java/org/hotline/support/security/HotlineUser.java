@@ -32,6 +32,11 @@ public record HotlineUser(String subject, Set<Role> roles, String department) {
         return fromContext().orElse(UNSECURED);
     }
 
+    /** The token subject of the caller, or {@code given} when security is switched off and no token names one. */
+    public static String subjectOr(String given) {
+        return fromContext().map(HotlineUser::subject).orElse(given);
+    }
+
     static Optional<HotlineUser> fromContext() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken jwt)) {
