@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class RoutingRulesTests {
 
-    static CaseOpened opened(String category, String subCategory, String description, boolean aboutHotline) {
-        return new CaseOpened(EventEnvelope.first("c-1", Instant.now(), "intake-service"), "HL-1", Channel.PHONE,
+    static CaseFacts opened(String category, String subCategory, String description, boolean aboutHotline) {
+        return CaseFacts.of(new CaseOpened(EventEnvelope.first("c-1", Instant.now(), "intake-service"), "HL-1", Channel.PHONE,
                 CaseKind.COMPLAINT, category, subCategory, Urgency.NORMAL, description, null, null, aboutHotline, null,
-                null, null, null, null, null, List.of());
+                null, null, null, null, null, List.of()));
     }
 
     @Test
@@ -37,7 +37,7 @@ class RoutingRulesTests {
     @Test
     void whenARuleHasKeywordsThenOnlyADescriptionWithOneOfThemMatches() {
         RoutingRules rules = new RoutingRules(2, List.of(new RoutingRule("r-rats", null, null, null,
-                List.of("rat", "老鼠"), "PEST_CONTROL", null)));
+                List.of("rat", "老鼠"), null, "PEST_CONTROL", null)));
         assertThat(rules.decide(opened("PUBLIC_HEALTH", null, "食堂有老鼠", false))).isPresent();
         assertThat(rules.decide(opened("PUBLIC_HEALTH", null, "Rats in the canteen", false))).isPresent();
         assertThat(rules.decide(opened("PUBLIC_HEALTH", null, "Noisy neighbours", false))).isEmpty();
