@@ -2,6 +2,7 @@ package org.hotline.routing.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.hotline.routing.calendar.DeadlinePolicy;
 import org.hotline.routing.calendar.Terms;
 import org.hotline.routing.config.RoutingProperties;
 import org.hotline.routing.deadlines.Calendars;
+import org.hotline.routing.departments.Departments;
 import org.hotline.routing.rules.RoutingRules;
 import org.hotline.routing.rules.RuleTable;
 import org.hotline.support.outbox.RetryOnConflict;
@@ -41,11 +43,13 @@ class RoutingService {
     private final Calendars calendars;
     private final DeadlinePolicy policy;
     private final RoutingProperties properties;
+    private final Departments departments;
     private final Clock clock;
 
     RoutingService(RoutedCaseRepository cases, RuleTable rules, Calendars calendars, DeadlinePolicy policy,
-            RoutingProperties properties, Clock clock) {
+            RoutingProperties properties, Departments departments, Clock clock) {
         this.cases = cases;
+        this.departments = departments;
         this.rules = rules;
         this.calendars = calendars;
         this.policy = policy;
@@ -65,7 +69,7 @@ class RoutingService {
             routed.recordClosed(routed.getClosedAt());
         }
         else if (routed.isResolvedLast()) {
-            routed.markResolved(clock.instant());
+            routed.markResolved(now());
         }
         else if (routed.reworkDue()) {
             rework(routed, cause);
@@ -83,7 +87,7 @@ class RoutingService {
             return;
         }
         if (routed.recordResolved(resolved.occurredAt()) && routed.isOpened()) {
-            routed.markResolved(clock.instant());
+            routed.markResolved(now());
         }
         cases.save(routed);
     }
@@ -114,7 +118,7 @@ class RoutingService {
     @RetryOnConflict
     RoutedCase accept(String assignmentId, String handlerId) {
         RoutedCase routed = byAssignment(assignmentId);
-        routed.accept(assignmentId, handlerId, clock.instant());
+        routed.accept(assignmentId, handlerId, now());
         return cases.save(routed);
     }
 
@@ -126,7 +130,7 @@ class RoutingService {
     @RetryOnConflict
     RoutedCase reject(String assignmentId, String reason) {
         RoutedCase routed = byAssignment(assignmentId);
-        if (routed.reject(assignmentId, reason, clock.instant())) {
+        if (routed.reject(assignmentId, reason, now())) {
             if (routed.getBounceCount() >= properties.maxBounces()) {
                 routed.toSupervisor("Bounced " + routed.getBounceCount() + " times; last: " + reason);
                 log.info("Case {} bounced {} times: to the supervisor queue", routed.getId(),
@@ -142,14 +146,14 @@ class RoutingService {
     @RetryOnConflict
     RoutedCase progress(String assignmentId, String note, Milestone reached) {
         RoutedCase routed = byAssignment(assignmentId);
-        routed.progress(assignmentId, note, reached, clock.instant());
+        routed.progress(assignmentId, note, reached, now());
         return cases.save(routed);
     }
 
     @RetryOnConflict
     RoutedCase hold(String assignmentId, String reason) {
         RoutedCase routed = byAssignment(assignmentId);
-        routed.hold(assignmentId, reason, clock.instant());
+        routed.hold(assignmentId, reason, now());
         return cases.save(routed);
     }
 
@@ -157,14 +161,14 @@ class RoutingService {
     RoutedCase resume(String assignmentId, String note) {
         RoutedCase routed = byAssignment(assignmentId);
         Calendars.InForce calendar = calendars.current();
-        routed.resume(assignmentId, note, calendar.calendar(), calendar.version(), clock.instant());
+        routed.resume(assignmentId, note, calendar.calendar(), calendar.version(), now());
         return cases.save(routed);
     }
 
     @RetryOnConflict
     RoutedCase requestExtension(String assignmentId, String reason, Instant requestedResolveBy) {
         RoutedCase routed = byAssignment(assignmentId);
-        routed.requestExtension(assignmentId, reason, requestedResolveBy, clock.instant());
+        routed.requestExtension(assignmentId, reason, requestedResolveBy, now());
         return cases.save(routed);
     }
 
@@ -173,15 +177,16 @@ class RoutingService {
         RoutedCase routed = byAssignment(assignmentId);
         Calendars.InForce calendar = calendars.current();
         routed.decideExtension(assignmentId, approved, supervisorId, note, calendar.calendar(), calendar.version(),
-                clock.instant());
+                now());
         return cases.save(routed);
     }
 
     /** A supervisor moves the case to other departments, with fresh clocks for them. */
     @RetryOnConflict
     RoutedCase transfer(String assignmentId, String departmentCode, List<String> assisting, String supervisorId) {
+        requireDepartments(departmentCode, assisting);
         RoutedCase routed = byAssignment(assignmentId);
-        routed.transferFrom(assignmentId, clock.instant());
+        routed.transferFrom(assignmentId, now());
         assign(routed, departmentCode, assisting, "transfer:" + supervisorId, rules.current().version(),
                 AssignmentReason.TRANSFER, "transfer:" + supervisorId);
         return cases.save(routed);
@@ -190,6 +195,7 @@ class RoutingService {
     /** An operator (dispatch queue) or a supervisor (supervisor queue) assigns a waiting case by hand. */
     @RetryOnConflict
     RoutedCase dispatch(String caseId, String departmentCode, List<String> assisting, String operatorId) {
+        requireDepartments(departmentCode, assisting);
         RoutedCase routed = cases.findById(caseId).filter(RoutedCase::isOpened)
                 .orElseThrow(() -> new NotFoundException("No case " + caseId));
         if (routed.getStatus() != RoutedCase.RoutingStatus.AWAITING_DISPATCH
@@ -222,7 +228,7 @@ class RoutingService {
             return 0;
         }
         RoutedCase routed = found.get();
-        routed.recompute(calendar.calendar(), calendar.version(), clock.instant(), "calendar:" + calendar.version());
+        routed.recompute(calendar.calendar(), calendar.version(), now(), "calendar:" + calendar.version());
         cases.save(routed);
         return 1;
     }
@@ -247,7 +253,7 @@ class RoutingService {
     /** A department's assignments, optionally by status and overdue, soonest deadline first. */
     Page<DepartmentAssignment> worklist(String departmentCode, Assignment.Status status, Boolean overdue,
             Pageable page) {
-        Instant now = clock.instant();
+        Instant now = now();
         List<DepartmentAssignment> all = cases.findByAssignmentsDepartmentCode(departmentCode).stream()
                 .flatMap(routed -> routed.getAssignments().stream()
                         .filter(a -> a.getDepartmentCode().equals(departmentCode))
@@ -265,8 +271,20 @@ class RoutingService {
     record DepartmentAssignment(RoutedCase routed, Assignment assignment) {
     }
 
+    /** Now, to the millisecond MongoDB keeps, so that recomputing from stored facts gives the same instants. */
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void requireDepartments(String lead, List<String> assisting) {
+        if (!departments.exists(lead)) {
+            throw new InvalidRequestException("departmentCode", "unknown department '" + lead + "'");
+        }
+        for (String code : assisting == null ? List.<String>of() : assisting) {
+            if (!departments.exists(code)) {
+                throw new InvalidRequestException("assistingDepartments", "unknown department '" + code + "'");
+            }
+        }
     }
 
     private void route(RoutedCase routed, AssignmentReason reason, String cause) {
@@ -287,7 +305,7 @@ class RoutingService {
     }
 
     private void rework(RoutedCase routed, String cause) {
-        routed.startRework(clock.instant());
+        routed.startRework(now());
         Optional<String> department = routed.reworkDepartment();
         if (routed.isReopenToSupervisor()) {
             routed.toSupervisor("Reopened past the limit: " + routed.getReopenReason());
@@ -310,6 +328,6 @@ class RoutingService {
         Terms terms = policy.termsFor(routed.getFacts().kind(), routed.getUrgency(), routed.getFacts().category(),
                 routed.getFacts().subCategory());
         routed.assign(lead, assisting == null ? List.of() : assisting, ruleId, ruleVersion, reason, terms,
-                calendar.calendar(), calendar.version(), clock.instant(), cause);
+                calendar.calendar(), calendar.version(), now(), cause);
     }
 }
