@@ -52,8 +52,12 @@ public record RoutingProperties(@DefaultValue("3") int maxBounces, @DefaultValue
      * @param timeout connect and read timeout of one call
      * @param maxAttempts calls per delivery before it is logged as failed
      * @param initialBackoff wait before the second attempt; doubles after each
+     * @param openCircuitFor how long a department's circuit stays open (calls fail at once) after half of its
+     *        last ten calls failed
+     * @param threads deliveries under way at once, whatever department they go to
      */
     public record Webhooks(@DefaultValue("5s") Duration timeout, @DefaultValue("4") int maxAttempts,
-            @DefaultValue("500ms") Duration initialBackoff) {
+            @DefaultValue("500ms") Duration initialBackoff, @DefaultValue("30s") Duration openCircuitFor,
+            @DefaultValue("4") int threads) {
     }
 }
