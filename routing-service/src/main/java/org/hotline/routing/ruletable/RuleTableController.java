@@ -65,8 +65,8 @@ class RuleTableController {
             + "earlier one shadows, bad conditions) named by rules[i].field")
     @PutMapping("/api/rules")
     RuleTableView publish(@RequestBody RuleTableBody body, @RequestParam(defaultValue = "admin") String publishedBy) {
-        if (body == null || body.rules() == null || body.rules().isEmpty()) {
-            throw invalid(List.of(Map.of("field", "rules", "message", "give at least one rule")));
+        if (body == null || body.rules() == null || body.rules().isEmpty() || body.rules().contains(null)) {
+            throw invalid(List.of(Map.of("field", "rules", "message", "give at least one rule, and no null entries")));
         }
         List<RoutingRules.Violation> violations = tables.publish(body.rules(), publishedBy);
         if (!violations.isEmpty()) {
