@@ -8,6 +8,7 @@ import org.hotline.routing.departments.Departments;
 import org.hotline.routing.rules.RoutingRule;
 import org.hotline.routing.rules.RoutingRules;
 import org.hotline.routing.rules.RuleTable;
+import org.hotline.support.outbox.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,8 +49,9 @@ class RuleTables implements RuleTable {
 
     /**
      * Publishes the rules as the next version, unless they have violations; then nothing is stored and the
-     * violations are returned.
+     * violations are returned. Two publications at once get consecutive versions.
      */
+    @RetryOnConflict
     List<RoutingRules.Violation> publish(List<RoutingRule> rules, String by) {
         RoutingRules current = current();
         RoutingRules next = new RoutingRules(current.version() + 1, rules);
