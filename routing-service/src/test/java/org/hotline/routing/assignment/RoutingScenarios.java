@@ -172,7 +172,7 @@ abstract class RoutingScenarios {
         CaseAssigned first = kafka.awaitEvent(opened.caseId(), CaseAssigned.class);
 
         CaseReopened reopened = new CaseReopened(EventEnvelope.causedBy(first.envelope(), Instant.now(),
-                "feedback-service"), first.departmentCode(), "Heating still off", 1);
+                "feedback-service"), first.departmentCode(), "Heating still off", 1, false);
         KafkaProbe.publish(brokers, reopened);
         KafkaProbe.publish(brokers, reopened);
 
