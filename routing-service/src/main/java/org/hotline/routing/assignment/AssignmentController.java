@@ -7,6 +7,7 @@ import org.hotline.events.Milestone;
 import org.hotline.events.routing.AssignmentReason;
 import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
+import org.hotline.support.security.HotlineUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -106,17 +107,17 @@ class AssignmentController {
     record ExtensionRequest(@NotBlank @Size(max = 2000) String reason, @NotNull Instant requestedResolveBy) {
     }
 
-    record ExtensionDecision(@NotNull Boolean approved, @NotBlank @Size(max = 64) String supervisorId,
+    record ExtensionDecision(@NotNull Boolean approved, @Size(max = 64) String supervisorId,
             @Size(max = 2000) String note) {
     }
 
     record Transfer(@NotBlank @Size(max = 64) String departmentCode,
             List<@NotBlank @Size(max = 64) String> assistingDepartments,
-            @NotBlank @Size(max = 64) String supervisorId) {
+            @Size(max = 64) String supervisorId) {
     }
 
     record Dispatch(@NotBlank @Size(max = 64) String departmentCode,
-            List<@NotBlank @Size(max = 64) String> assistingDepartments, @NotBlank @Size(max = 64) String operatorId) {
+            List<@NotBlank @Size(max = 64) String> assistingDepartments, @Size(max = 64) String operatorId) {
     }
 
     @Operation(summary = "Assignments of a case, or of a department")
@@ -124,11 +125,15 @@ class AssignmentController {
     List<AssignmentView> list(@RequestParam(required = false) String caseId,
             @RequestParam(required = false) String department) {
         Instant now = routing.now();
+        HotlineUser user = HotlineUser.current();
         if (caseId != null) {
+            // department staff see only their own department's share of a case
             return routing.find(caseId).stream().flatMap(routed -> routed.getAssignments().stream()
+                    .filter(a -> user.maySee(a.getDepartmentCode()))
                     .map(a -> AssignmentView.of(routed, a, now))).toList();
         }
         if (department != null) {
+            requireVisible(department, "No department " + department);
             return routing.worklist(department, null, null, PageRequest.of(0, 1000)).stream()
                     .map(da -> AssignmentView.of(da.routed(), da.assignment(), now)).toList();
         }
@@ -141,7 +146,9 @@ class AssignmentController {
     @Operation(summary = "One assignment; the lead's shows its assistants' status and progress")
     @GetMapping("/api/assignments/{assignmentId}")
     AssignmentView one(@PathVariable String assignmentId) {
-        return view(routing.byAssignment(assignmentId), assignmentId);
+        RoutedCase routed = routing.byAssignment(assignmentId);
+        requireVisible(departmentOf(routed, assignmentId), "No assignment " + assignmentId);
+        return view(routed, assignmentId);
     }
 
     @Operation(summary = "A department's worklist (paged, soonest deadline first): the acceptance deadline while "
@@ -150,6 +157,7 @@ class AssignmentController {
     WorklistPage worklist(@PathVariable String code, @RequestParam(required = false) Assignment.Status status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        requireVisible(code, "No department " + code);
         Instant now = routing.now();
         Page<RoutingService.DepartmentAssignment> found = routing.worklist(code, status, overdue,
                 PageRequest.of(page, size));
@@ -161,6 +169,7 @@ class AssignmentController {
     @Operation(summary = "The department signs for the case (簽收)")
     @PostMapping("/api/assignments/{assignmentId}/accept")
     AssignmentView accept(@PathVariable String assignmentId, @Valid @RequestBody Accept body) {
+        requireActingFor(assignmentId);
         return view(routing.accept(assignmentId, body.handlerId()), assignmentId);
     }
 
@@ -168,6 +177,7 @@ class AssignmentController {
             + "case to the next matching rule, the dispatcher, or after too many bounces a supervisor")
     @PostMapping("/api/assignments/{assignmentId}/reject")
     AssignmentView reject(@PathVariable String assignmentId, @Valid @RequestBody Reject body) {
+        requireActingFor(assignmentId);
         return view(routing.reject(assignmentId, body.reason()), assignmentId);
     }
 
@@ -177,31 +187,36 @@ class AssignmentController {
         if (body.reached() != null && body.reached() != Milestone.ON_SITE && body.reached() != Milestone.HANDLING) {
             throw new InvalidRequestException("reached", "a progress report meets ON_SITE or HANDLING only");
         }
+        requireActingFor(assignmentId);
         return view(routing.progress(assignmentId, body.note(), body.reached()), assignmentId);
     }
 
     @Operation(summary = "The case waits on the caller: the department's clock stops")
     @PostMapping("/api/assignments/{assignmentId}/hold")
     AssignmentView hold(@PathVariable String assignmentId, @Valid @RequestBody Hold body) {
+        requireActingFor(assignmentId);
         return view(routing.hold(assignmentId, body.reason()), assignmentId);
     }
 
     @Operation(summary = "The caller answered: the clock runs again, deadlines pushed back by the paused working time")
     @PostMapping("/api/assignments/{assignmentId}/resume")
     AssignmentView resume(@PathVariable String assignmentId, @Valid @RequestBody(required = false) Resume body) {
+        requireActingFor(assignmentId);
         return view(routing.resume(assignmentId, body == null ? null : body.note()), assignmentId);
     }
 
     @Operation(summary = "The department asks for more time (延期申請); a supervisor decides")
     @PostMapping("/api/assignments/{assignmentId}/extension")
     AssignmentView requestExtension(@PathVariable String assignmentId, @Valid @RequestBody ExtensionRequest body) {
+        requireActingFor(assignmentId);
         return view(routing.requestExtension(assignmentId, body.reason(), body.requestedResolveBy()), assignmentId);
     }
 
     @Operation(summary = "A supervisor grants or refuses the pending extension request")
     @PostMapping("/api/assignments/{assignmentId}/extension/decision")
     AssignmentView decideExtension(@PathVariable String assignmentId, @Valid @RequestBody ExtensionDecision body) {
-        return view(routing.decideExtension(assignmentId, body.approved(), body.supervisorId(), body.note()),
+        return view(routing.decideExtension(assignmentId, body.approved(), HotlineUser.subjectOr(body.supervisorId()),
+                body.note()),
                 assignmentId);
     }
 
@@ -209,7 +224,7 @@ class AssignmentController {
     @PostMapping("/api/assignments/{assignmentId}/transfer")
     AssignmentView transfer(@PathVariable String assignmentId, @Valid @RequestBody Transfer body) {
         RoutedCase routed = routing.transfer(assignmentId, body.departmentCode(), body.assistingDepartments(),
-                body.supervisorId());
+                HotlineUser.subjectOr(body.supervisorId()));
         return AssignmentView.of(routed, routed.lead().orElseThrow(), routing.now());
     }
 
@@ -223,7 +238,7 @@ class AssignmentController {
     @PostMapping("/api/dispatch/{caseId}/assign")
     AssignmentView dispatch(@PathVariable String caseId, @Valid @RequestBody Dispatch body) {
         RoutedCase routed = routing.dispatch(caseId, body.departmentCode(), body.assistingDepartments(),
-                body.operatorId());
+                HotlineUser.subjectOr(body.operatorId()));
         return AssignmentView.of(routed, routed.lead().orElseThrow(), routing.now());
     }
 
@@ -240,6 +255,25 @@ class AssignmentController {
         Instant now = routing.now();
         return routing.pendingExtensions().stream().flatMap(routed -> routed.getAssignments().stream()
                 .filter(a -> a.getPendingExtension() != null).map(a -> AssignmentView.of(routed, a, now))).toList();
+    }
+
+    /** Department staff act only on their own department's assignments; for any other the answer is 404. */
+    private void requireActingFor(String assignmentId) {
+        if (!HotlineUser.current().mayActFor(departmentOf(routing.byAssignment(assignmentId), assignmentId))) {
+            throw new NotFoundException("No assignment " + assignmentId);
+        }
+    }
+
+    /** Department staff see only their own department; for any other the answer is 404. */
+    private static void requireVisible(String departmentCode, String notFound) {
+        if (!HotlineUser.current().maySee(departmentCode)) {
+            throw new NotFoundException(notFound);
+        }
+    }
+
+    private static String departmentOf(RoutedCase routed, String assignmentId) {
+        return routed.assignment(assignmentId).map(Assignment::getDepartmentCode)
+                .orElseThrow(() -> new NotFoundException("No assignment " + assignmentId));
     }
 
     private AssignmentView view(RoutedCase routed, String assignmentId) {

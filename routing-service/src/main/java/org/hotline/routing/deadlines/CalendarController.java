@@ -8,6 +8,8 @@ import org.hotline.routing.calendar.CalendarDefinition;
 import org.hotline.routing.calendar.CalendarDefinition.InvalidCalendarException;
 import org.hotline.routing.calendar.TermFormat;
 import org.hotline.routing.calendar.DeadlinePolicy;
+import org.hotline.support.security.AuditTrail;
+import org.hotline.support.security.HotlineUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,10 +27,12 @@ class CalendarController {
 
     private final Calendars calendars;
     private final DeadlinePolicy policy;
+    private final AuditTrail audit;
 
-    CalendarController(Calendars calendars, DeadlinePolicy policy) {
+    CalendarController(Calendars calendars, DeadlinePolicy policy, AuditTrail audit) {
         this.calendars = calendars;
         this.policy = policy;
+        this.audit = audit;
     }
 
     record CalendarView(int version, CalendarDefinition definition, Instant publishedAt, String publishedBy) {
@@ -57,7 +61,9 @@ class CalendarController {
     @PutMapping("/api/calendar")
     CalendarView publish(@RequestBody CalendarDefinition definition,
             @RequestParam(defaultValue = "admin") String publishedBy) {
-        return CalendarView.of(calendars.publish(definition, publishedBy));
+        CalendarView published = CalendarView.of(calendars.publish(definition, HotlineUser.subjectOr(publishedBy)));
+        audit.record(null, "CALENDAR_PUBLISHED", "calendar@" + published.version(), null);
+        return published;
     }
 
     @Operation(summary = "The deadline terms in force, per urgency and per kind or category")

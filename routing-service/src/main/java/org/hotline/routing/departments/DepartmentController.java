@@ -3,6 +3,7 @@ package org.hotline.routing.departments;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.hotline.support.security.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -19,9 +20,11 @@ import io.swagger.v3.oas.annotations.Operation;
 class DepartmentController {
 
     private final Departments departments;
+    private final AuditTrail audit;
 
-    DepartmentController(Departments departments) {
+    DepartmentController(Departments departments, AuditTrail audit) {
         this.departments = departments;
+        this.audit = audit;
     }
 
     record SubscriptionView(Department.Channel channel, String url, boolean secretSet) {
@@ -66,6 +69,7 @@ class DepartmentController {
             problem.setProperties(Departments.problemErrors(violations));
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
+        audit.record(null, "DEPARTMENT_SAVED", "department:" + code, null);
         return one(code);
     }
 }

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import org.hotline.routing.rules.RoutingRule;
 import org.hotline.routing.rules.RoutingRules;
+import org.hotline.support.security.AuditTrail;
+import org.hotline.support.security.HotlineUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -24,9 +26,11 @@ import io.swagger.v3.oas.annotations.Operation;
 class RuleTableController {
 
     private final RuleTables tables;
+    private final AuditTrail audit;
 
-    RuleTableController(RuleTables tables) {
+    RuleTableController(RuleTables tables, AuditTrail audit) {
         this.tables = tables;
+        this.audit = audit;
     }
 
     record RuleTableView(int version, List<RoutingRule> rules, Instant publishedAt, String publishedBy) {
@@ -68,12 +72,14 @@ class RuleTableController {
         if (body == null || body.rules() == null || body.rules().isEmpty() || body.rules().contains(null)) {
             throw invalid(List.of(Map.of("field", "rules", "message", "give at least one rule, and no null entries")));
         }
-        List<RoutingRules.Violation> violations = tables.publish(body.rules(), publishedBy);
+        List<RoutingRules.Violation> violations = tables.publish(body.rules(), HotlineUser.subjectOr(publishedBy));
         if (!violations.isEmpty()) {
             throw invalid(violations.stream().map(v -> Map.of("field", "rules[" + v.index() + "]." + v.field(),
                     "message", v.reason())).toList());
         }
-        return current();
+        RuleTableView published = current();
+        audit.record(null, "RULES_PUBLISHED", "rules@" + published.version(), null);
+        return published;
     }
 
     private static ErrorResponseException invalid(List<Map<String, String>> errors) {

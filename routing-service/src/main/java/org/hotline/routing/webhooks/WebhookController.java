@@ -3,8 +3,13 @@ package org.hotline.routing.webhooks;
 import java.time.Instant;
 import java.util.List;
 
+import org.hotline.support.security.HotlineUser;
+import org.hotline.support.security.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +41,12 @@ class WebhookController {
     DeliveryPage deliveries(@PathVariable String code, @RequestParam(required = false) WebhookDelivery.Status status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        // admins see every department's deliveries, department staff their own
+        HotlineUser user = HotlineUser.current();
+        if (!user.has(Role.ADMIN) && !(user.has(Role.DEPARTMENT) && code.equals(user.department()))) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "No department " + code), null);
+        }
         Page<WebhookDelivery> found = webhooks.log(code, status, PageRequest.of(page, size));
         return new DeliveryPage(found.getContent().stream().map(d -> new DeliveryView(d.id(), d.caseId(),
                 d.eventId(), d.eventType(), d.status().name(), d.attempts(), d.lastStatusCode(), d.lastError(),

@@ -23,6 +23,7 @@ import org.hotline.events.routing.CaseAccepted;
 import org.hotline.events.routing.CaseAssigned;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,9 +130,11 @@ abstract class RoutingScenarios {
 
         await().untilAsserted(() -> assertThat(http.get().uri("/api/dispatch/queue").retrieve().body(String.class))
                 .contains(opened.caseId()));
-        ResponseEntity<String> assigned = http.post().uri("/api/dispatch/{id}/assign", opened.caseId())
+        // the operator is the token's subject
+        ResponseEntity<String> assigned = TestHttp.client(port, TestTokens.token("op-3", null, "OPERATOR")).post()
+                .uri("/api/dispatch/{id}/assign", opened.caseId())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"departmentCode\":\"HUMAN_RESOURCES\",\"operatorId\":\"op-3\"}").retrieve()
+                .body("{\"departmentCode\":\"HUMAN_RESOURCES\"}").retrieve()
                 .toEntity(String.class);
         assertThat(assigned.getStatusCode().value()).isEqualTo(200);
         assertThat(kafka.awaitEvent(opened.caseId(), CaseAssigned.class).ruleId()).isEqualTo("manual:op-3");

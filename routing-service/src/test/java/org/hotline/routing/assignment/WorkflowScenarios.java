@@ -38,6 +38,7 @@ import org.hotline.events.routing.ExtensionDecided;
 import org.hotline.events.routing.ExtensionRequested;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,51 @@ abstract class WorkflowScenarios {
                 .contains("\"status\":\"ACCEPTED\"").contains("Drain cleared");
         assertThat(post("/api/assignments/{id}/progress", "{\"note\":\"x\",\"reached\":\"RESOLUTION\"}", assist)
                 .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void whenCallersLackATokenTheRoleOrTheDepartmentThenTheyAreRefusedAndOtherDepartmentsSeeNothing() {
+        CaseOpened opened = opened("PUBLIC_HEALTH", "DISEASE_VECTORS", CaseKind.COMPLAINT, Urgency.COMPLEX);
+        KafkaProbe.publish(brokers, opened);
+        CaseAssigned assigned = awaitEvent(opened.caseId(), CaseAssigned.class, a -> true);
+        String lead = assigned.assignmentId();
+        RestClient health = TestHttp.client(port, TestTokens.token("dept-patriotic-health-office",
+                "PATRIOTIC_HEALTH_OFFICE", "DEPARTMENT"));
+        RestClient facilities = TestHttp.client(port, TestTokens.token("dept-facilities", "FACILITIES",
+                "DEPARTMENT"));
+        RestClient logistics = TestHttp.client(port, TestTokens.token("dept-logistics", "LOGISTICS", "DEPARTMENT"));
+        RestClient analyst = TestHttp.client(port, TestTokens.token("analyst-1", null, "ANALYST"));
+
+        assertThat(status(TestHttp.client(port, null).get().uri("/api/assignments?caseId={id}", opened.caseId())))
+                .isEqualTo(401);
+        assertThat(status(TestHttp.client(port, TestTokens.badlySigned("SUPERVISOR")).get()
+                .uri("/api/supervisor/queue"))).isEqualTo(401);
+        assertThat(status(analyst.get().uri("/api/assignments?caseId={id}", opened.caseId()))).isEqualTo(403);
+        assertThat(status(health.get().uri("/api/supervisor/queue"))).isEqualTo(403);
+        assertThat(status(health.get().uri("/api/dispatch/queue"))).isEqualTo(403);
+        assertThat(status(health.put().uri("/api/rules").contentType(MediaType.APPLICATION_JSON).body("{}")))
+                .isEqualTo(403);
+        assertThat(status(health.post().uri("/api/assignments/{id}/transfer", lead).contentType(
+                MediaType.APPLICATION_JSON).body("{\"departmentCode\":\"LOGISTICS\"}"))).isEqualTo(403);
+        // another department: the case and its assignments do not exist for it
+        assertThat(status(logistics.get().uri("/api/assignments/{id}", lead))).isEqualTo(404);
+        assertThat(status(logistics.get().uri("/api/departments/PATRIOTIC_HEALTH_OFFICE/assignments")))
+                .isEqualTo(404);
+        assertThat(status(logistics.post().uri("/api/assignments/{id}/accept", lead).contentType(
+                MediaType.APPLICATION_JSON).body("{\"handlerId\":\"x\"}"))).isEqualTo(404);
+        assertThat(logistics.get().uri("/api/assignments?caseId={id}", opened.caseId()).retrieve()
+                .body(String.class)).isEqualTo("[]");
+        // an assistant sees only its own share of the case
+        assertThat(facilities.get().uri("/api/assignments?caseId={id}", opened.caseId()).retrieve()
+                .body(String.class)).contains("FACILITIES").doesNotContain("\"departmentCode\":\"PATRIOTIC");
+        // the lead department signs for its own assignment
+        assertThat(status(health.post().uri("/api/assignments/{id}/accept", lead).contentType(
+                MediaType.APPLICATION_JSON).body("{\"handlerId\":\"h-1\"}"))).isEqualTo(200);
+        assertThat(status(health.get().uri("/api/departments/PATRIOTIC_HEALTH_OFFICE/assignments"))).isEqualTo(200);
+    }
+
+    static int status(RestClient.RequestHeadersSpec<?> request) {
+        return request.retrieve().toBodilessEntity().getStatusCode().value();
     }
 
     @Test
