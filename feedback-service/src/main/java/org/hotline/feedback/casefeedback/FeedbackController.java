@@ -94,8 +94,11 @@ class FeedbackController {
             @Size(max = 4000) String comment, @NotBlank @Size(max = 64) String operatorId) {
     }
 
-    /** {@code POST /api/callbacks}: a callback naming its case in the body. */
-    record RecordCallback(@NotBlank @Size(max = 64) String caseId, Boolean reached, Satisfaction satisfaction,
+    /**
+     * {@code POST /api/callbacks}: a callback naming its case in the body. It still takes the first version's
+     * satisfaction values: {@code UNSATISFIED} (now DISSATISFIED) and {@code NOT_REACHED} (now {@code reached: false}).
+     */
+    record RecordCallback(@NotBlank @Size(max = 64) String caseId, Boolean reached, @Size(max = 32) String satisfaction,
             @Min(1) @Max(5) Integer score, @Size(max = 4000) String comment,
             @NotBlank @Size(max = 64) String operatorId) {
     }
@@ -236,8 +239,10 @@ class FeedbackController {
     @PostMapping("/api/callbacks")
     ResponseEntity<CaseFeedbackView> recordCallback(@Valid @RequestBody RecordCallback body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.callback(body.caseId(), reached(body.reached(), body.satisfaction()),
-                body.satisfaction(), body.score(), body.comment(), body.operatorId(), key));
+        boolean notReached = "NOT_REACHED".equals(body.satisfaction());
+        Satisfaction satisfaction = notReached ? null : firstVersionSatisfaction(body.satisfaction());
+        return created(feedback.callback(body.caseId(), !notReached && reached(body.reached(), satisfaction),
+                satisfaction, body.score(), body.comment(), body.operatorId(), key));
     }
 
     @Operation(summary = "Resolved cases waiting for their satisfaction callback, longest waiting first")
@@ -298,6 +303,22 @@ class FeedbackController {
                     "name the department in the body or the " + DEPARTMENT + " header");
         }
         return inHeader ? header : body;
+    }
+
+    private static Satisfaction firstVersionSatisfaction(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("UNSATISFIED")) {
+            return Satisfaction.DISSATISFIED;
+        }
+        try {
+            return Satisfaction.valueOf(value);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new CaseRuleViolation(CaseRuleViolation.Reason.MISSING_INPUT, "satisfaction",
+                    "must be one of " + java.util.Arrays.toString(Satisfaction.values()));
+        }
     }
 
     private static boolean reached(Boolean reached, Satisfaction satisfaction) {

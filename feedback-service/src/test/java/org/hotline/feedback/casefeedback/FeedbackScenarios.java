@@ -355,7 +355,10 @@ abstract class FeedbackScenarios {
         for (int round = 1; round <= 3; round++) {
             assertThat(post("/api/results", result(opened.caseId(), "HOUSING"), String.class).getStatusCode()
                     .value()).isEqualTo(201);
-            ResponseEntity<JsonNode> called = post(callback, """
+            // the first round through the first API, with its old name for DISSATISFIED
+            ResponseEntity<JsonNode> called = round == 1 ? post("/api/callbacks", """
+                    {"caseId":"%s","satisfaction":"UNSATISFIED","comment":"The leak is back","operatorId":"op-3"}"""
+                    .formatted(opened.caseId()), JsonNode.class) : post(callback, """
                     {"satisfaction":"DISSATISFIED","score":1,"comment":"The leak is back","operatorId":"op-3"}""",
                     JsonNode.class);
             assertThat(called.getStatusCode().value()).isEqualTo(201);
@@ -507,7 +510,13 @@ abstract class FeedbackScenarios {
         assertThat(resolved.path("feedbackStatus").asString()).isEqualTo("NOT_NEEDED");
         assertThat(resolved.path("results").get(0).path("onTheSpot").asBoolean()).isTrue();
 
-        // when
+        // when not reached first (the first API's NOT_REACHED), then reached
+        ResponseEntity<JsonNode> notReached = post("/api/callbacks", """
+                {"caseId":"%s","satisfaction":"NOT_REACHED","operatorId":"op-3"}""".formatted(opened.caseId()),
+                JsonNode.class);
+        assertThat(notReached.getStatusCode().value()).isEqualTo(201);
+        assertThat(state(notReached.getBody())).isEqualTo("RESOLVED");
+        assertThat(notReached.getBody().path("callbacks").get(0).path("reached").asBoolean()).isFalse();
         ResponseEntity<JsonNode> called = post("/api/callbacks", """
                 {"caseId":"%s","satisfaction":"BASICALLY_SATISFIED","operatorId":"op-3"}""".formatted(opened.caseId()),
                 JsonNode.class);

@@ -3,7 +3,6 @@ package org.hotline.feedback.delivery;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -43,6 +42,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -75,32 +75,41 @@ class FeedbackSenderTests {
     private CircuitBreakerRegistry circuitBreakers;
     private FeedbackSender sender;
 
+    private RetryRegistry retries;
+    private DeliveryAttemptRepository attempts;
+    private DeliveryProperties properties;
+    private StaticListableBeanFactory beans;
+
     @BeforeEach
     void setUp() {
         gateway.start();
-        DeliveryAttemptRepository attempts = mock(DeliveryAttemptRepository.class);
+        attempts = mock(DeliveryAttemptRepository.class);
         when(attempts.save(any())).thenAnswer(call -> {
             stored.add(call.getArgument(0));
             return call.getArgument(0);
         });
         when(attempts.findByCaseIdOrderByAtAscAttemptAsc(anyString())).thenAnswer(call -> stored.stream()
                 .filter(a -> a.caseId().equals(call.getArgument(0))).toList());
-        DeliveryProperties properties = new DeliveryProperties("en", SMS_THEN_EMAIL, new DeliveryProperties.Sms(
+        properties = new DeliveryProperties("en", SMS_THEN_EMAIL, new DeliveryProperties.Sms(
                 DeliveryProperties.SmsMode.HTTP, URI.create(gateway.baseUrl() + "/sms"), "secret",
                 Duration.ofSeconds(2), Duration.ofSeconds(2)), new DeliveryProperties.Mail("hotline@example.org"));
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
         mail.setPort(smtp.getSmtp().getPort());
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", mail));
-        RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(3)
+        beans = new StaticListableBeanFactory(Map.of("mailSender", mail));
+        retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(3)
                 .waitDuration(Duration.ofMillis(10)).ignoreExceptions(CallNotPermittedException.class,
                         BulkheadFullException.class, HttpClientErrorException.class).build());
         circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().slidingWindowSize(4)
                 .minimumNumberOfCalls(4).failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(1))
                 .permittedNumberOfCallsInHalfOpenState(1).build());
-        sender = new FeedbackSender(List.of(new SmsGateway(properties), new MailGateway(beans
-                .getBeanProvider(JavaMailSender.class), properties)), retries, circuitBreakers,
-                BulkheadRegistry.ofDefaults(), attempts, Clock.systemUTC());
+        sender = sender(BulkheadRegistry.ofDefaults());
+    }
+
+    private FeedbackSender sender(BulkheadRegistry bulkheads) {
+        return new FeedbackSender(List.of(new SmsGateway(properties), new MailGateway(beans
+                .getBeanProvider(JavaMailSender.class), properties)), retries, circuitBreakers, bulkheads, attempts,
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -212,6 +221,28 @@ class FeedbackSenderTests {
                 () -> sender.deliver("case-9", 0, SMS_THEN_EMAIL, CONTACT, MESSAGE).channel(),
                 channel -> channel == FeedbackChannel.SMS);
         assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void whenTheSmsBulkheadIsFullThenTheGatewayIsNotCalledAndTheCallerGetsAnEmail() throws Exception {
+        // given one SMS send at a time, and a slow gateway busy with one
+        FeedbackSender oneAtATime = sender(BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(1)
+                .maxWaitDuration(Duration.ZERO).build()));
+        gateway.stubFor(post("/sms").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+        Thread busy = new Thread(() -> oneAtATime.deliver("case-11", 0, SMS_THEN_EMAIL, CONTACT, MESSAGE));
+        busy.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.getAllServeEvents().size() == 1);
+
+        // when
+        Delivery delivery = oneAtATime.deliver("case-12", 0, SMS_THEN_EMAIL, CONTACT, MESSAGE);
+        busy.join(Duration.ofSeconds(30).toMillis());
+
+        // then
+        assertThat(delivery).isEqualTo(new Delivery(FeedbackChannel.EMAIL, "mail", 1));
+        assertThat(stored.stream().filter(a -> a.caseId().equals("case-12")).map(DeliveryAttempt::outcome))
+                .containsExactly(Outcome.BULKHEAD_FULL, Outcome.DELIVERED);
+        assertThat(stored.stream().filter(a -> a.caseId().equals("case-11")).map(DeliveryAttempt::outcome))
+                .containsExactly(Outcome.DELIVERED);
     }
 
     @Test
