@@ -1,8 +1,13 @@
 package org.hotline.feedback.casefeedback;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hotline.events.CaseKind;
 import org.hotline.events.EventEnvelope;
@@ -15,21 +20,26 @@ import org.hotline.events.feedback.CaseOutcome;
 import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.feedback.FeedbackDelivered;
+import org.hotline.events.feedback.ResolutionOutcome;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.intake.SealedContact;
+import org.hotline.events.routing.AssignedDepartment;
 import org.hotline.events.routing.CaseAssigned;
+import org.hotline.events.routing.DepartmentRole;
+import org.hotline.feedback.delivery.FeedbackSender.Delivery;
 import org.hotline.feedback.lifecycle.CallbackDecision;
 import org.hotline.feedback.lifecycle.CaseLifecycle;
 import org.hotline.feedback.lifecycle.CaseState;
+import org.hotline.feedback.lifecycle.ResultReport;
 import org.hotline.support.outbox.AggregateRoot;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A case as the feedback desk sees it: who handles it, its results, what the caller was told and how satisfied they
- * were. Built from the events of intake and routing in whatever order they arrive, and changed by the desk's own
- * actions, whose events wait in this document's outbox.
+ * A case as the feedback desk sees it: who handles it, the departments' results and contributions, the supervisor's
+ * review, what the caller was told and how satisfied they were. Built from the events of intake and routing in
+ * whatever order they arrive, and changed by the desk's own actions, whose events wait in this document's outbox.
  */
 @Document("feedback_cases")
 class FeedbackCase extends AggregateRoot {
@@ -44,30 +54,45 @@ class FeedbackCase extends AggregateRoot {
      * still sealed with this service's key (opened only when the caller must be reached, never stored opened).
      */
     record Caller(String ref, boolean anonymous, FeedbackChannel preferredChannel, String maskedName,
-            String maskedPhone, SealedContact contact) {
+            String maskedPhone, String maskedEmail, SealedContact contact) {
     }
 
-    /** A department that was given the case. */
-    record AssignmentRecord(String assignmentId, String departmentCode, Instant assignedAt) {
+    /** A department that was given the case, with its role; {@code assignedAt} is the assignment's time. */
+    record AssignmentRecord(String assignmentId, String departmentCode, DepartmentRole role, Instant assignedAt) {
+    }
+
+    /** An assisting department's part of a complex case, for the lead department to consolidate. */
+    record Contribution(String departmentCode, String summary, String measures, List<String> attachments, int round,
+            Instant reportedAt) {
     }
 
     /**
-     * A result: what was done and the measures taken.
+     * A result: what the handling achieved and what was done.
      *
      * @param departmentCode null for an answer given on the spot
      * @param round 0 for the first handling, then the number of times the caller sent the case back
      */
-    record Result(String departmentCode, String summary, String measures, boolean onTheSpot, int round,
-            Instant reportedAt) {
+    record Result(String departmentCode, ResolutionOutcome outcome, String summary, String measures, String reason,
+            String alternativeOffered, List<String> attachments, List<String> contributingDepartments,
+            String approvedBy, boolean onTheSpot, int round, Instant reportedAt) {
+
+        Result approvedBy(String supervisorId) {
+            return new Result(departmentCode, outcome, summary, measures, reason, alternativeOffered, attachments,
+                    contributingDepartments, supervisorId, onTheSpot, round, reportedAt);
+        }
     }
 
-    /** The result was fed back to the caller. */
-    record Feedback(FeedbackChannel channel, String operatorId, Instant deliveredAt) {
+    /** A supervisor's review of a consolidated result: approved, or returned with a reason. */
+    record Review(String supervisorId, boolean approved, String reason, Instant reviewedAt) {
     }
 
-    /** A satisfaction callback and what it led to: closing the case, or sending it back. */
-    record Callback(Satisfaction satisfaction, String comment, String operatorId, Instant calledAt,
-            CaseState led) {
+    /** The result was fed back to the caller, by a gateway or an operator, after so many attempts. */
+    record Feedback(FeedbackChannel channel, String deliveredBy, int attempts, int round, Instant deliveredAt) {
+    }
+
+    /** A satisfaction callback attempt and what it led to. */
+    record Callback(boolean reached, Satisfaction satisfaction, Integer score, String comment, String operatorId,
+            int attempt, int round, Instant calledAt, CaseState led) {
     }
 
     @Id
@@ -82,12 +107,27 @@ class FeedbackCase extends AggregateRoot {
     private CaseState state;
     private String departmentCode;
     private String assignmentId;
+    private List<String> assistingDepartments = new ArrayList<>();
+    private Instant assignedAt;
+    private Instant replyBy;
+    private Instant callbackBy;
     private List<AssignmentRecord> assignments = new ArrayList<>();
+    private List<Contribution> contributions = new ArrayList<>();
+    private Result pendingResult;
+    private List<Review> reviews = new ArrayList<>();
     private List<Result> results = new ArrayList<>();
+    @Indexed
+    private FeedbackStatus feedbackStatus = FeedbackStatus.NONE;
+    private String feedbackNote;
+    private Instant dispatchLeaseUntil;
+    private int feedbackAttempts;
     private List<Feedback> feedback = new ArrayList<>();
     private List<Callback> callbacks = new ArrayList<>();
     private int reopenCount;
+    private boolean withSupervisor;
     private CaseOutcome outcome;
+    private String closedBy;
+    private String closingNote;
     private Instant resolvedAt;
     private Instant closedAt;
     private List<String> requestKeys = new ArrayList<>();
@@ -110,29 +150,50 @@ class FeedbackCase extends AggregateRoot {
         if (opened.caller() != null) {
             caller = new Caller(opened.caller().callerRef(), opened.caller().anonymous(),
                     opened.caller().preferredFeedbackChannel(), opened.caller().maskedName(),
-                    opened.caller().maskedPhone(), opened.caller().contact());
+                    opened.caller().maskedPhone(), opened.caller().maskedEmail(), opened.caller().contact());
         }
         kind = opened.kind();
         urgency = opened.urgency();
         openedAt = opened.receivedAt() != null ? opened.receivedAt() : opened.occurredAt();
         state = lifecycle.opened(state);
+        if (feedbackStatus == FeedbackStatus.WAITING_FOR_CALLER) {
+            Result last = results.get(results.size() - 1);
+            afterResolution(last.onTheSpot(), opened.occurredAt(), opened.envelope());
+        }
     }
 
     /**
-     * The department now in charge. Assignments arrive in order, so the latest one names the department, even when
-     * the case was resolved before it arrived.
+     * A department assignment. The newest one (by its time) names the departments in charge, whatever order the
+     * assignments arrive in; older ones only join the history.
      */
     void assigned(CaseAssigned assigned, CaseLifecycle lifecycle) {
         correlate(assigned.envelope());
-        assignments.add(new AssignmentRecord(assigned.assignmentId(), assigned.departmentCode(),
-                assigned.occurredAt()));
-        departmentCode = assigned.departmentCode();
-        assignmentId = assigned.assignmentId();
+        List<AssignedDepartment> all = assigned.assignments() == null || assigned.assignments().isEmpty()
+                ? List.of(new AssignedDepartment(assigned.assignmentId(), assigned.departmentCode(),
+                        DepartmentRole.LEAD))
+                : assigned.assignments();
+        all.forEach(a -> assignments.add(new AssignmentRecord(a.assignmentId(), a.departmentCode(), a.role(),
+                assigned.occurredAt())));
         if (kind == null) {
             kind = assigned.kind();
             urgency = assigned.urgency();
         }
-        state = lifecycle.assigned(state);
+        if (assignedAt != null && !assigned.occurredAt().isAfter(assignedAt)) {
+            return;
+        }
+        assignedAt = assigned.occurredAt();
+        departmentCode = assigned.departmentCode();
+        assignmentId = assigned.assignmentId();
+        assistingDepartments = new ArrayList<>(assigned.assistingDepartments());
+        if (assigned.deadlines() != null) {
+            replyBy = assigned.deadlines().replyBy();
+            callbackBy = assigned.deadlines().callbackBy();
+        }
+        CaseState next = lifecycle.assigned(state);
+        if (state == CaseState.IN_REVIEW && next != state) {
+            pendingResult = null;
+        }
+        state = next;
     }
 
     /** Another service resolved the case, e.g. the operator answered the caller on the spot. */
@@ -142,47 +203,194 @@ class FeedbackCase extends AggregateRoot {
         if (next == state) {
             return;
         }
-        results.add(new Result(resolved.departmentCode(), resolved.summary(), resolved.measures(),
-                resolved.onTheSpot(), reopenCount, resolved.occurredAt()));
+        results.add(new Result(resolved.departmentCode(), resolved.outcome(), resolved.summary(),
+                resolved.measures(), resolved.reason(), resolved.alternativeOffered(), listOrEmpty(
+                        resolved.attachments()), listOrEmpty(resolved.contributingDepartments()),
+                resolved.approvedBy(), resolved.onTheSpot(), reopenCount, resolved.occurredAt()));
+        pendingResult = null;
         state = next;
         resolvedAt = resolved.occurredAt();
+        afterResolution(resolved.onTheSpot(), resolved.occurredAt(), resolved.envelope());
     }
 
-    void reportResult(CaseLifecycle lifecycle, String department, String summary, String measures, Instant now,
+    /**
+     * The lead department reports its result. A simple case is resolved at once; a complex one (with assisting
+     * departments) consolidates their contributions and waits for a supervisor's review.
+     */
+    void reportResult(CaseLifecycle lifecycle, String department, ResultReport report, Instant now,
             String causationId) {
-        state = lifecycle.reportResult(current(), departmentCode, department);
-        results.add(new Result(department, summary, measures, false, reopenCount, now));
-        resolvedAt = now;
-        raise(new CaseResolved(envelope(causationId, now), department, summary, measures, false));
+        report.validated();
+        List<String> contributed = contributedThisRound();
+        CaseState next = lifecycle.reportResult(current(), departmentCode, department,
+                !assistingDepartments.isEmpty(), assistingDepartments.stream()
+                        .filter(d -> !contributed.contains(d)).toList());
+        Result result = new Result(department, report.outcome(), report.summary(), report.measures(),
+                report.reason(), report.alternativeOffered(), report.attachments(), contributed, null, false,
+                reopenCount, now);
+        if (next == CaseState.IN_REVIEW) {
+            pendingResult = result;
+            state = next;
+        }
+        else {
+            resolve(result, now, causationId);
+        }
     }
 
+    /** An assisting department's part; a later contribution of the same department in the same round replaces it. */
+    void contribute(CaseLifecycle lifecycle, String department, String summary, String measures,
+            List<String> attachments, Instant now) {
+        lifecycle.contribute(current(), assistingDepartments, department);
+        contributions.removeIf(c -> c.departmentCode().equals(department) && c.round() == reopenCount);
+        contributions.add(new Contribution(department, summary, measures, listOrEmpty(attachments), reopenCount,
+                now));
+    }
+
+    /** A supervisor approves the consolidated result: it is the case's result now. */
+    void approve(CaseLifecycle lifecycle, String supervisorId, Instant now, String causationId) {
+        lifecycle.approve(current());
+        reviews.add(new Review(supervisorId, true, null, now));
+        Result approved = pendingResult.approvedBy(supervisorId);
+        pendingResult = null;
+        resolve(approved, now, causationId);
+    }
+
+    /** A supervisor returns the consolidated result to the lead department with the reason. */
+    void giveBack(CaseLifecycle lifecycle, String supervisorId, String reason, Instant now) {
+        state = lifecycle.giveBack(current());
+        reviews.add(new Review(supervisorId, false, reason, now));
+        pendingResult = null;
+    }
+
+    private void resolve(Result result, Instant now, String causationId) {
+        results.add(result);
+        resolvedAt = now;
+        state = CaseState.RESOLVED;
+        CaseResolved resolved = new CaseResolved(envelope(causationId, now), result.departmentCode(),
+                result.outcome(), result.summary(), result.measures(), result.reason(), result.alternativeOffered(),
+                result.contributingDepartments(), result.approvedBy(), result.attachments(), false);
+        raise(resolved);
+        afterResolution(false, now, resolved.envelope());
+    }
+
+    /**
+     * What follows a result: an anonymous caller cannot be told and the case closes; an answer given on the spot
+     * was heard already; anyone else is told through the gateways or by an operator.
+     */
+    private void afterResolution(boolean onTheSpot, Instant now, EventEnvelope cause) {
+        feedbackAttempts = 0;
+        feedbackNote = null;
+        dispatchLeaseUntil = null;
+        if (caller == null) {
+            feedbackStatus = FeedbackStatus.WAITING_FOR_CALLER;
+        }
+        else if (caller.anonymous()) {
+            feedbackStatus = FeedbackStatus.NOT_NEEDED;
+            if (state.resolved()) {
+                state = CaseState.CLOSED;
+                outcome = CaseOutcome.ANONYMOUS;
+                closedAt = now;
+                raise(new CaseClosed(EventEnvelope.causedBy(cause, now, SOURCE), outcome));
+            }
+        }
+        else {
+            feedbackStatus = onTheSpot ? FeedbackStatus.NOT_NEEDED : FeedbackStatus.PENDING;
+        }
+    }
+
+    /** Takes the case for a delivery run until {@code now + lease}; false if it is not due or taken already. */
+    boolean claimForDelivery(Instant now, Duration lease) {
+        if (state != CaseState.RESOLVED || feedbackStatus != FeedbackStatus.PENDING
+                || dispatchLeaseUntil != null && dispatchLeaseUntil.isAfter(now)) {
+            return false;
+        }
+        dispatchLeaseUntil = now.plus(lease);
+        return true;
+    }
+
+    /** The gateways' delivery run ended: the caller was told, or the case goes to the operators' worklist. */
+    void deliveredAutomatically(Delivery delivery, Instant now, String causationId) {
+        if (feedbackStatus != FeedbackStatus.PENDING) {
+            return;
+        }
+        dispatchLeaseUntil = null;
+        feedbackAttempts += delivery.attempts();
+        if (!delivery.delivered()) {
+            toWorklist("every automatic channel failed");
+            return;
+        }
+        delivered(delivery.channel(), delivery.deliveredBy(), now, causationId);
+    }
+
+    /** The case needs an operator to tell the caller, for the reason given. */
+    void toWorklist(String note) {
+        dispatchLeaseUntil = null;
+        feedbackStatus = FeedbackStatus.ON_WORKLIST;
+        feedbackNote = note;
+    }
+
+    /** An operator told the caller (phone, letter, in person, or any other channel they used). */
     void deliverFeedback(CaseLifecycle lifecycle, FeedbackChannel requested, String operatorId, Instant now,
             String causationId) {
-        FeedbackChannel channel = lifecycle.deliverFeedback(current(), requested,
-                caller == null ? null : caller.preferredChannel());
-        feedback.add(new Feedback(channel, operatorId, now));
-        state = CaseState.FEEDBACK_DELIVERED;
-        raise(new FeedbackDelivered(envelope(causationId, now), channel, operatorId));
+        FeedbackChannel channel = lifecycle.deliverFeedback(current(), caller == null ? null : caller.anonymous(),
+                requested, caller == null ? null : caller.preferredChannel());
+        feedbackAttempts++;
+        delivered(channel, operatorId, now, causationId);
     }
 
-    void callback(CaseLifecycle lifecycle, Satisfaction satisfaction, String comment, String operatorId,
-            Instant now, String causationId) {
+    private void delivered(FeedbackChannel channel, String deliveredBy, Instant now, String causationId) {
+        feedback.add(new Feedback(channel, deliveredBy, feedbackAttempts, reopenCount, now));
+        feedbackStatus = FeedbackStatus.DELIVERED;
+        feedbackNote = null;
+        if (state == CaseState.RESOLVED) {
+            state = CaseState.FEEDBACK_DELIVERED;
+        }
+        raise(new FeedbackDelivered(envelope(causationId, now), channel, deliveredBy, feedbackAttempts));
+    }
+
+    /**
+     * A satisfaction callback attempt. Attempts that did not reach the caller count once per day (in {@code zone}):
+     * a second try on the same day does not bring the case closer to closing as unreachable.
+     */
+    void callback(CaseLifecycle lifecycle, boolean reached, Satisfaction satisfaction, Integer score, String comment,
+            String operatorId, Instant now, ZoneId zone, String causationId) {
+        Set<LocalDate> days = callbacksThisRound().stream().filter(c -> !c.reached())
+                .map(c -> c.calledAt().atZone(zone).toLocalDate()).collect(Collectors.toSet());
+        if (!reached) {
+            days.add(now.atZone(zone).toLocalDate());
+        }
         CallbackDecision decision = lifecycle.callback(current(), caller == null ? null : caller.anonymous(),
-                reopenCount, satisfaction, comment);
-        callbacks.add(new Callback(satisfaction, comment, operatorId, now, decision.next()));
-        CallbackCompleted completed = new CallbackCompleted(envelope(causationId, now), satisfaction, operatorId);
+                reopenCount, reached, satisfaction, score, comment, days.size());
+        int attempt = callbacksThisRound().size() + 1;
+        callbacks.add(new Callback(reached, satisfaction, score, comment, operatorId, attempt, reopenCount, now,
+                decision.next()));
+        CallbackCompleted completed = new CallbackCompleted(envelope(causationId, now), reached, satisfaction,
+                score, comment, attempt, operatorId);
         raise(completed);
         EventEnvelope next = EventEnvelope.causedBy(completed.envelope(), now, SOURCE);
         state = decision.next();
-        reopenCount = decision.reopenCount();
         if (decision.reopens()) {
-            raise(new CaseReopened(next, departmentCode, comment, reopenCount));
+            reopenCount = decision.reopenCount();
+            withSupervisor = decision.toSupervisor();
+            feedbackStatus = FeedbackStatus.NONE;
+            feedbackNote = null;
+            raise(new CaseReopened(next, departmentCode, comment, reopenCount, decision.toSupervisor()));
         }
-        else {
+        else if (decision.closes()) {
             outcome = decision.outcome();
             closedAt = now;
             raise(new CaseClosed(next, outcome));
         }
+    }
+
+    /** A supervisor closes a case sent up after the reopen limit, the reason explained to the caller. */
+    void closeExplained(CaseLifecycle lifecycle, String supervisorId, String explanation, Instant now,
+            String causationId) {
+        outcome = lifecycle.closeExplained(current());
+        state = CaseState.CLOSED;
+        closedBy = supervisorId;
+        closingNote = explanation;
+        closedAt = now;
+        raise(new CaseClosed(envelope(causationId, now), outcome));
     }
 
     /** Records a request's idempotency key; false if the same request was handled before. */
@@ -197,6 +405,26 @@ class FeedbackCase extends AggregateRoot {
         return true;
     }
 
+    /** Whether a callback attempt in this round already failed to reach the caller on {@code today}. */
+    boolean triedInVainOn(LocalDate today, ZoneId zone) {
+        return callbacksThisRound().stream().anyMatch(c -> !c.reached()
+                && c.calledAt().atZone(zone).toLocalDate().equals(today));
+    }
+
+    List<Callback> callbacksThisRound() {
+        return callbacks.stream().filter(c -> c.round() == reopenCount).toList();
+    }
+
+    private List<String> contributedThisRound() {
+        return contributions.stream().filter(c -> c.round() == reopenCount).map(Contribution::departmentCode)
+                .distinct().toList();
+    }
+
+    /** The latest result, or null. */
+    Result lastResult() {
+        return results.isEmpty() ? null : results.get(results.size() - 1);
+    }
+
     private CaseState current() {
         return state == null ? CaseState.OPEN : state;
     }
@@ -209,6 +437,10 @@ class FeedbackCase extends AggregateRoot {
 
     private EventEnvelope envelope(String causationId, Instant now) {
         return EventEnvelope.caused(id, correlationId, causationId, now, SOURCE);
+    }
+
+    private static List<String> listOrEmpty(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 
     String getId() {
@@ -251,12 +483,48 @@ class FeedbackCase extends AggregateRoot {
         return assignmentId;
     }
 
+    List<String> getAssistingDepartments() {
+        return List.copyOf(assistingDepartments);
+    }
+
+    Instant getReplyBy() {
+        return replyBy;
+    }
+
+    Instant getCallbackBy() {
+        return callbackBy;
+    }
+
     List<AssignmentRecord> getAssignments() {
         return List.copyOf(assignments);
     }
 
+    List<Contribution> getContributions() {
+        return List.copyOf(contributions);
+    }
+
+    Result getPendingResult() {
+        return pendingResult;
+    }
+
+    List<Review> getReviews() {
+        return List.copyOf(reviews);
+    }
+
     List<Result> getResults() {
         return List.copyOf(results);
+    }
+
+    FeedbackStatus getFeedbackStatus() {
+        return feedbackStatus;
+    }
+
+    String getFeedbackNote() {
+        return feedbackNote;
+    }
+
+    int getFeedbackAttempts() {
+        return feedbackAttempts;
     }
 
     List<Feedback> getFeedback() {
@@ -271,8 +539,20 @@ class FeedbackCase extends AggregateRoot {
         return reopenCount;
     }
 
+    boolean isWithSupervisor() {
+        return withSupervisor;
+    }
+
     CaseOutcome getOutcome() {
         return outcome;
+    }
+
+    String getClosedBy() {
+        return closedBy;
+    }
+
+    String getClosingNote() {
+        return closingNote;
     }
 
     Instant getResolvedAt() {

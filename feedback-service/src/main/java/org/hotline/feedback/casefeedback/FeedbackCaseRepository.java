@@ -10,4 +10,6 @@ interface FeedbackCaseRepository extends MongoRepository<FeedbackCase, String> {
 
     List<FeedbackCase> findByStateInAndCallerAnonymousOrderByResolvedAtAsc(Collection<CaseState> states,
             boolean anonymous);
+
+    List<FeedbackCase> findByStateAndFeedbackStatusOrderByResolvedAtAsc(CaseState state, FeedbackStatus status);
 }

@@ -1,6 +1,7 @@
 package org.hotline.feedback.casefeedback;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,16 +14,20 @@ import org.hotline.events.Satisfaction;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.intake.CaseOpened;
 import org.hotline.events.routing.CaseAssigned;
+import org.hotline.feedback.delivery.FeedbackSender.Delivery;
 import org.hotline.feedback.lifecycle.CaseLifecycle;
 import org.hotline.feedback.lifecycle.CaseState;
+import org.hotline.feedback.lifecycle.ResultReport;
+import org.hotline.support.outbox.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps each case's feedback record up to date from the events of intake and routing, and carries out what
- * departments and operators do: report results, feed them back, call the caller back.
+ * departments, supervisors and operators do: report results and contributions, review them, feed them back, call the
+ * caller back, close.
  */
 @Service
 class FeedbackService {
@@ -30,12 +35,14 @@ class FeedbackService {
     private static final Logger log = LoggerFactory.getLogger(FeedbackService.class);
 
     private final FeedbackCaseRepository cases;
+    private final FeedbackProperties properties;
     private final CaseLifecycle lifecycle;
     private final Clock clock;
 
     FeedbackService(FeedbackCaseRepository cases, FeedbackProperties properties, Clock clock) {
         this.cases = cases;
-        this.lifecycle = new CaseLifecycle(properties.reopenLimit());
+        this.properties = properties;
+        this.lifecycle = new CaseLifecycle(properties.reopenLimit(), properties.unreachableAttempts());
         this.clock = clock;
     }
 
@@ -59,39 +66,121 @@ class FeedbackService {
     }
 
     @RetryOnConflict
-    FeedbackCase reportResult(String caseId, String departmentCode, String summary, String measures,
-            String requestKey) {
-        FeedbackCase resolved = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.reportResult(
-                lifecycle, departmentCode, summary, measures, clock.instant(), causation));
-        log.info("Case {} resolved by {}", caseId, departmentCode);
-        return resolved;
+    FeedbackCase reportResult(String caseId, String departmentCode, ResultReport report, String requestKey) {
+        FeedbackCase reported = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.reportResult(
+                lifecycle, departmentCode, report, clock.instant(), causation));
+        log.info("Case {}: result of {}, now {}", caseId, departmentCode, reported.getState());
+        return reported;
+    }
+
+    @RetryOnConflict
+    FeedbackCase contribute(String caseId, String departmentCode, String summary, String measures,
+            List<String> attachments, String requestKey) {
+        FeedbackCase contributed = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.contribute(
+                lifecycle, departmentCode, summary, measures, attachments, clock.instant()));
+        log.info("Case {}: contribution of {}", caseId, departmentCode);
+        return contributed;
+    }
+
+    @RetryOnConflict
+    FeedbackCase approve(String caseId, String supervisorId, String requestKey) {
+        FeedbackCase approved = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.approve(
+                lifecycle, supervisorId, clock.instant(), causation));
+        log.info("Case {}: consolidated result approved", caseId);
+        return approved;
+    }
+
+    @RetryOnConflict
+    FeedbackCase giveBack(String caseId, String supervisorId, String reason, String requestKey) {
+        FeedbackCase returned = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.giveBack(
+                lifecycle, supervisorId, reason, clock.instant()));
+        log.info("Case {}: consolidated result returned to the lead department", caseId);
+        return returned;
     }
 
     @RetryOnConflict
     FeedbackCase deliverFeedback(String caseId, FeedbackChannel channel, String operatorId, String requestKey) {
         FeedbackCase delivered = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase
                 .deliverFeedback(lifecycle, channel, operatorId, clock.instant(), causation));
-        log.info("Case {} fed back to the caller", caseId);
+        log.info("Case {} fed back to the caller by an operator", caseId);
         return delivered;
     }
 
     @RetryOnConflict
-    FeedbackCase callback(String caseId, Satisfaction satisfaction, String comment, String operatorId,
-            String requestKey) {
+    FeedbackCase callback(String caseId, boolean reached, Satisfaction satisfaction, Integer score, String comment,
+            String operatorId, String requestKey) {
         FeedbackCase called = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.callback(
-                lifecycle, satisfaction, comment, operatorId, clock.instant(), causation));
-        log.info("Case {} called back, now {}", caseId, called.getState());
+                lifecycle, reached, satisfaction, score, comment, operatorId, clock.instant(), properties.zone(),
+                causation));
+        log.info("Case {} called back ({}), now {}", caseId, reached ? "reached" : "not reached",
+                called.getState());
         return called;
+    }
+
+    @RetryOnConflict
+    FeedbackCase closeExplained(String caseId, String supervisorId, String explanation, String requestKey) {
+        FeedbackCase closed = command(caseId, requestKey, (feedbackCase, causation) -> feedbackCase.closeExplained(
+                lifecycle, supervisorId, explanation, clock.instant(), causation));
+        log.info("Case {} closed by a supervisor as {}", caseId, closed.getOutcome());
+        return closed;
+    }
+
+    /** Takes a case due for feedback for one delivery run; empty if it is not due or another run has it. */
+    Optional<FeedbackCase> claimForDelivery(String caseId) {
+        try {
+            return cases.findById(caseId)
+                    .filter(c -> c.claimForDelivery(clock.instant(), properties.deliveryLease()))
+                    .map(cases::save);
+        }
+        catch (OptimisticLockingFailureException ex) {
+            return Optional.empty();
+        }
+    }
+
+    @RetryOnConflict
+    void deliveredAutomatically(String caseId, Delivery delivery) {
+        cases.findById(caseId).ifPresent(feedbackCase -> {
+            feedbackCase.deliveredAutomatically(delivery, clock.instant(), UUID.randomUUID().toString());
+            cases.save(feedbackCase);
+            log.info("Case {}: feedback {}", caseId, delivery.delivered() ? "delivered by " + delivery.channel()
+                    : "on the operators' worklist, every automatic channel failed");
+        });
+    }
+
+    @RetryOnConflict
+    void toWorklist(String caseId, String note) {
+        cases.findById(caseId).ifPresent(feedbackCase -> {
+            feedbackCase.toWorklist(note);
+            cases.save(feedbackCase);
+            log.info("Case {}: feedback on the operators' worklist ({})", caseId, note);
+        });
     }
 
     Optional<FeedbackCase> find(String caseId) {
         return cases.findById(caseId);
     }
 
-    /** Resolved cases whose callers can be called back and have not been yet, longest waiting first. */
+    /** Ids of the cases whose feedback is due through the gateways, longest waiting first. */
+    List<String> dueForDelivery() {
+        return cases.findByStateAndFeedbackStatusOrderByResolvedAtAsc(CaseState.RESOLVED, FeedbackStatus.PENDING)
+                .stream().map(FeedbackCase::getId).toList();
+    }
+
+    /** Resolved cases whose result an operator must feed back, longest waiting first. */
+    List<FeedbackCase> feedbackWorklist() {
+        return cases.findByStateAndFeedbackStatusOrderByResolvedAtAsc(CaseState.RESOLVED,
+                FeedbackStatus.ON_WORKLIST);
+    }
+
+    /**
+     * Resolved cases whose callers can be called back, longest waiting first; a caller tried in vain today is due
+     * again tomorrow.
+     */
     List<FeedbackCase> callbacksDue() {
+        LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
         return cases.findByStateInAndCallerAnonymousOrderByResolvedAtAsc(
-                EnumSet.of(CaseState.RESOLVED, CaseState.FEEDBACK_DELIVERED), false);
+                EnumSet.of(CaseState.RESOLVED, CaseState.FEEDBACK_DELIVERED), false).stream()
+                .filter(c -> !c.triedInVainOn(today, properties.zone())).toList();
     }
 
     int reopenLimit() {

@@ -6,6 +6,8 @@ import static org.hotline.feedback.lifecycle.CaseRuleViolation.Reason.MISSING_IN
 import static org.hotline.feedback.lifecycle.CaseRuleViolation.Reason.WRONG_DEPARTMENT;
 import static org.hotline.feedback.lifecycle.CaseRuleViolation.Reason.WRONG_STATE;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 import org.hotline.events.FeedbackChannel;
@@ -13,8 +15,9 @@ import org.hotline.events.Satisfaction;
 import org.hotline.events.feedback.CaseOutcome;
 
 /**
- * The rules of a case from its assignment to its closing: who may report a result and when, when the result may be
- * fed back, what a satisfaction callback leads to, and how often an unsatisfied caller can have the case re-handled.
+ * The rules of a case from its assignment to its closing: who may report a result and when, the supervisor's review
+ * of complex cases, when the result may be fed back, what a satisfaction callback leads to, how often an unsatisfied
+ * caller can have the case re-handled, and how many days an unreachable caller is tried.
  * <p>
  * Events from other services may arrive in any order; the transitions they cause only ever move a case forward, so
  * every order ends in the same state.
@@ -22,17 +25,31 @@ import org.hotline.events.feedback.CaseOutcome;
 public final class CaseLifecycle {
 
     private final int reopenLimit;
+    private final int unreachableDays;
 
-    /** @param reopenLimit how many times an unsatisfied caller can send a case back for re-handling */
-    public CaseLifecycle(int reopenLimit) {
+    /**
+     * @param reopenLimit how many times an unsatisfied caller can send a case back to the department; the next time
+     *        it goes to a supervisor
+     * @param unreachableDays on how many different days the caller must have been tried in vain before the case
+     *        closes as unreachable
+     */
+    public CaseLifecycle(int reopenLimit, int unreachableDays) {
         if (reopenLimit < 0) {
             throw new IllegalArgumentException("The reopen limit cannot be negative");
         }
+        if (unreachableDays < 1) {
+            throw new IllegalArgumentException("At least one callback attempt is needed");
+        }
         this.reopenLimit = reopenLimit;
+        this.unreachableDays = unreachableDays;
     }
 
     public int reopenLimit() {
         return reopenLimit;
+    }
+
+    public int unreachableDays() {
+        return unreachableDays;
     }
 
     /** The front desk opened the case; a case already further along stays where it is. */
@@ -41,11 +58,12 @@ public final class CaseLifecycle {
     }
 
     /**
-     * A department was assigned: a new or reopened case is now in its hands. An assignment arriving after the case
-     * was resolved (an on-the-spot answer, or a result reported before the re-assignment arrived) changes nothing.
+     * A newer assignment: a new or reopened case is now in the department's hands, and a complex result still in
+     * review is dropped (the departments changed). An assignment arriving after the case was resolved changes nothing.
      */
     public CaseState assigned(CaseState current) {
-        if (current == null || current == CaseState.OPEN || current == CaseState.REOPENED) {
+        if (current == null || current == CaseState.OPEN || current == CaseState.REOPENED
+                || current == CaseState.IN_REVIEW) {
             return CaseState.ASSIGNED;
         }
         return current;
@@ -56,49 +74,67 @@ public final class CaseLifecycle {
      * stays where it is.
      */
     public CaseState resolvedElsewhere(CaseState current) {
-        if (current == null || current == CaseState.OPEN || current == CaseState.ASSIGNED
-                || current == CaseState.REOPENED) {
+        if (current == null || current == CaseState.OPEN || current.handling() || current == CaseState.IN_REVIEW) {
             return CaseState.RESOLVED;
         }
         return current;
     }
 
     /**
-     * A department reports its result: only the department currently handling the case, and only while it handles
-     * it (after an assignment, or after the caller sent the case back to it).
+     * A department reports its result: only the lead department of the current assignment, only while it handles
+     * the case. A complex case (with assisting departments) needs every assistant's contribution first, and its
+     * result then waits for a supervisor's review.
      *
-     * @return the state afterwards
+     * @param missingContributions assisting departments that have not contributed yet
+     * @return the state afterwards: RESOLVED, or IN_REVIEW for a complex case
      */
-    public CaseState reportResult(CaseState current, String currentDepartment, String reportingDepartment) {
-        Objects.requireNonNull(current, "current");
-        switch (current) {
-            case RESOLVED, FEEDBACK_DELIVERED -> throw new CaseRuleViolation(WRONG_STATE,
-                    "The case is already resolved; a new result is accepted only after the caller sends it back");
-            case CLOSED -> throw new CaseRuleViolation(WRONG_STATE, "The case is closed");
-            case OPEN -> throw new CaseRuleViolation(WRONG_STATE,
-                    "The case has not been assigned to a department yet");
-            case ASSIGNED, REOPENED -> {
-                if (currentDepartment == null) {
-                    throw new CaseRuleViolation(WRONG_STATE, "The case is waiting to be assigned to a department");
-                }
-                if (!currentDepartment.equals(reportingDepartment)) {
-                    throw new CaseRuleViolation(WRONG_DEPARTMENT,
-                            "Only the department currently handling the case can report its result");
-                }
-                return CaseState.RESOLVED;
-            }
-            default -> throw new IllegalStateException("Unknown state " + current);
+    public CaseState reportResult(CaseState current, String leadDepartment, String reportingDepartment,
+            boolean complex, Collection<String> missingContributions) {
+        requireHandling(current, "result");
+        if (!leadDepartment.equals(reportingDepartment)) {
+            throw new CaseRuleViolation(WRONG_DEPARTMENT, "departmentCode",
+                    "only the lead department currently handling the case can report its result");
+        }
+        if (complex && !missingContributions.isEmpty()) {
+            throw new CaseRuleViolation(WRONG_STATE, "The lead department consolidates the assisting departments' "
+                    + "contributions: still missing from " + String.join(", ", missingContributions));
+        }
+        return complex ? CaseState.IN_REVIEW : CaseState.RESOLVED;
+    }
+
+    /** An assisting department contributes its part to a complex case, while the case is being handled. */
+    public void contribute(CaseState current, List<String> assistingDepartments, String department) {
+        requireHandling(current, "contribution");
+        if (!assistingDepartments.contains(department)) {
+            throw new CaseRuleViolation(WRONG_DEPARTMENT, "departmentCode",
+                    "only an assisting department of the current assignment can contribute");
         }
     }
 
+    /** A supervisor approves (審核) the lead department's consolidated result: the case is resolved. */
+    public CaseState approve(CaseState current) {
+        requireReview(current);
+        return CaseState.RESOLVED;
+    }
+
+    /** A supervisor returns the consolidated result to the lead department, which reports again. */
+    public CaseState giveBack(CaseState current) {
+        requireReview(current);
+        return CaseState.ASSIGNED;
+    }
+
     /**
-     * The hotline feeds the result back to the caller, by the channel the operator used or else the caller's
+     * An operator fed the result back to the caller (or the gateway did), by the channel used or else the caller's
      * preferred one.
      *
      * @return the channel the feedback went by
      */
-    public FeedbackChannel deliverFeedback(CaseState current, FeedbackChannel requested, FeedbackChannel preferred) {
+    public FeedbackChannel deliverFeedback(CaseState current, Boolean anonymous, FeedbackChannel requested,
+            FeedbackChannel preferred) {
         Objects.requireNonNull(current, "current");
+        if (Boolean.TRUE.equals(anonymous)) {
+            throw new CaseRuleViolation(ANONYMOUS_CALLER, "The caller reported anonymously: no feedback is possible");
+        }
         if (current == CaseState.FEEDBACK_DELIVERED) {
             throw new CaseRuleViolation(WRONG_STATE, "The result has already been fed back to the caller");
         }
@@ -108,8 +144,8 @@ public final class CaseLifecycle {
         }
         FeedbackChannel channel = requested != null ? requested : preferred;
         if (channel == null) {
-            throw new CaseRuleViolation(MISSING_INPUT,
-                    "The caller has no preferred feedback channel: give the channel used");
+            throw new CaseRuleViolation(MISSING_INPUT, "channel",
+                    "the caller has no preferred feedback channel: give the channel used");
         }
         return channel;
     }
@@ -117,20 +153,32 @@ public final class CaseLifecycle {
     /**
      * The satisfaction callback (回訪). Possible once the case is resolved, whether or not the result was fed back
      * first: the call may bring the result too. Satisfied callers close the case; unsatisfied ones send it back to the
-     * department until the reopen limit is reached, after which the case closes with the reason explained to them;
-     * callers who cannot be reached close it as not reached.
+     * department until the reopen limit is reached, and after that to a supervisor; callers not reached on
+     * {@link #unreachableDays()} different days close it as unreachable.
      *
      * @param anonymous true if the caller reported anonymously, null if the caller is not known yet
+     * @param satisfaction the caller's answer; required when reached, absent when not
+     * @param score 1–5, optional
      * @param comment what the caller said; required when the caller is not satisfied, since the department must
      *        know what to re-handle
+     * @param daysNotReached on how many different days the caller was not reached, this attempt included
      */
-    public CallbackDecision callback(CaseState current, Boolean anonymous, int reopenCount,
-            Satisfaction satisfaction, String comment) {
+    public CallbackDecision callback(CaseState current, Boolean anonymous, int reopenCount, boolean reached,
+            Satisfaction satisfaction, Integer score, String comment, int daysNotReached) {
         Objects.requireNonNull(current, "current");
-        Objects.requireNonNull(satisfaction, "satisfaction");
-        if (satisfaction == Satisfaction.UNSATISFIED && (comment == null || comment.isBlank())) {
-            throw new CaseRuleViolation(MISSING_INPUT,
-                    "Record what the caller is not satisfied with: the department re-handles the case from it");
+        if (reached && satisfaction == null) {
+            throw new CaseRuleViolation(MISSING_INPUT, "satisfaction", "is required when the caller was reached");
+        }
+        if (!reached && (satisfaction != null || score != null)) {
+            throw new CaseRuleViolation(MISSING_INPUT, "satisfaction",
+                    "cannot be given when the caller was not reached");
+        }
+        if (score != null && (score < 1 || score > 5)) {
+            throw new CaseRuleViolation(MISSING_INPUT, "score", "must be between 1 and 5");
+        }
+        if (satisfaction == Satisfaction.DISSATISFIED && (comment == null || comment.isBlank())) {
+            throw new CaseRuleViolation(MISSING_INPUT, "comment",
+                    "record what the caller is not satisfied with: the case is re-handled from it");
         }
         if (Boolean.TRUE.equals(anonymous)) {
             throw new CaseRuleViolation(ANONYMOUS_CALLER,
@@ -144,13 +192,51 @@ public final class CaseLifecycle {
             throw new CaseRuleViolation(CALLER_UNKNOWN,
                     "The caller's details have not reached the feedback desk yet: try again shortly");
         }
+        if (!reached) {
+            return daysNotReached >= unreachableDays
+                    ? new CallbackDecision(CaseState.CLOSED, CaseOutcome.UNREACHABLE, reopenCount)
+                    : new CallbackDecision(current, null, reopenCount);
+        }
         return switch (satisfaction) {
             case SATISFIED, BASICALLY_SATISFIED -> new CallbackDecision(CaseState.CLOSED, CaseOutcome.SATISFIED,
                     reopenCount);
-            case NOT_REACHED -> new CallbackDecision(CaseState.CLOSED, CaseOutcome.NOT_REACHED, reopenCount);
-            case UNSATISFIED -> reopenCount < reopenLimit
-                    ? new CallbackDecision(CaseState.REOPENED, null, reopenCount + 1)
-                    : new CallbackDecision(CaseState.CLOSED, CaseOutcome.EXPLAINED, reopenCount);
+            case DISSATISFIED -> new CallbackDecision(reopenCount < reopenLimit ? CaseState.REOPENED
+                    : CaseState.WITH_SUPERVISOR, null, reopenCount + 1);
         };
+    }
+
+    /**
+     * A supervisor closes a case the caller sent back too often: the demand cannot be met and the reason was
+     * explained to the caller.
+     */
+    public CaseOutcome closeExplained(CaseState current) {
+        if (current != CaseState.WITH_SUPERVISOR) {
+            throw new CaseRuleViolation(WRONG_STATE, current == CaseState.CLOSED ? "The case is closed"
+                    : "Only a case sent to a supervisor after the reopen limit can be closed as explained");
+        }
+        return CaseOutcome.EXPLAINED;
+    }
+
+    private static void requireHandling(CaseState current, String what) {
+        Objects.requireNonNull(current, "current");
+        switch (current) {
+            case ASSIGNED, REOPENED -> {
+            }
+            case OPEN -> throw new CaseRuleViolation(WRONG_STATE,
+                    "The case has not been assigned to a department yet");
+            case IN_REVIEW -> throw new CaseRuleViolation(WRONG_STATE,
+                    "The consolidated result is with a supervisor for review: no " + what + " until it is returned");
+            case RESOLVED, FEEDBACK_DELIVERED -> throw new CaseRuleViolation(WRONG_STATE,
+                    "The case is already resolved; a new " + what + " is accepted only after the caller sends it back");
+            case WITH_SUPERVISOR -> throw new CaseRuleViolation(WRONG_STATE,
+                    "The case went to a supervisor after the reopen limit");
+            case CLOSED -> throw new CaseRuleViolation(WRONG_STATE, "The case is closed");
+        }
+    }
+
+    private static void requireReview(CaseState current) {
+        if (current != CaseState.IN_REVIEW) {
+            throw new CaseRuleViolation(WRONG_STATE, "No consolidated result is waiting for review");
+        }
     }
 }

@@ -1,20 +1,36 @@
 package org.hotline.feedback.casefeedback;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.hotline.events.CaseKind;
 import org.hotline.events.Channel;
 import org.hotline.events.CloudEventHeaders;
 import org.hotline.events.EventCodec;
 import org.hotline.events.EventEnvelope;
+import org.hotline.events.EventType;
 import org.hotline.events.FeedbackChannel;
+import org.hotline.events.HotlineEvent;
 import org.hotline.events.Satisfaction;
 import org.hotline.events.Topics;
 import org.hotline.events.Urgency;
@@ -24,29 +40,77 @@ import org.hotline.events.feedback.CaseOutcome;
 import org.hotline.events.feedback.CaseReopened;
 import org.hotline.events.feedback.CaseResolved;
 import org.hotline.events.feedback.FeedbackDelivered;
+import org.hotline.events.feedback.ResolutionOutcome;
 import org.hotline.events.intake.CallerProfile;
 import org.hotline.events.intake.CaseOpened;
+import org.hotline.events.intake.SealedContact;
+import org.hotline.events.routing.AssignedDepartment;
 import org.hotline.events.routing.CaseAssigned;
+import org.hotline.events.routing.Deadlines;
+import org.hotline.events.routing.DepartmentRole;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Scenarios run twice: on an embedded Kafka broker with the MongoDB stand-in
- * ({@link FeedbackIT}) and on the real images ({@link FeedbackRealImagesIT}).
+ * Scenarios run twice: on an embedded Kafka broker with the MongoDB stand-in ({@link FeedbackIT}) and on the real
+ * images ({@link FeedbackRealImagesIT}). The SMS gateway is a WireMock stub and the SMTP server GreenMail, both in
+ * this JVM; each case has its own caller phone and e-mail, so scenarios never see each other's messages.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class FeedbackScenarios {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String KEY_ID = "test";
+    private static final KeyPair KEYS = keyPair();
+    static final WireMockServer SMS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMS.start();
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void gateways(DynamicPropertyRegistry registry) {
+        registry.add("hotline.privacy.private-keys." + KEY_ID,
+                () -> Base64.getEncoder().encodeToString(KEYS.getPrivate().getEncoded()));
+        registry.add("hotline.feedback.delivery.sms.mode", () -> "HTTP");
+        registry.add("hotline.feedback.delivery.sms.url", () -> SMS.baseUrl() + "/sms");
+        registry.add("hotline.feedback.delivery-interval", () -> "200ms");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        for (String gateway : List.of("sms", "mail")) {
+            registry.add("resilience4j.retry.instances." + gateway + ".wait-duration", () -> "20ms");
+            // the circuit breaker's opening and closing is FeedbackSenderTests' subject: here it stays closed
+            registry.add("resilience4j.circuitbreaker.instances." + gateway + ".sliding-window-size", () -> "1000");
+            registry.add("resilience4j.circuitbreaker.instances." + gateway + ".minimum-number-of-calls",
+                    () -> "1000");
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -54,8 +118,23 @@ abstract class FeedbackScenarios {
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
 
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    MongoTemplate mongo;
+
     RestClient http;
     KafkaProbe kafka;
+
+    /** A caller with their own phone number and e-mail address. */
+    record Caller(String name, String phone, String email) {
+
+        static Caller fresh() {
+            String digits = String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L));
+            return new Caller("Wang Wu", "139" + digits, "caller" + digits + "@example.org");
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -70,104 +149,279 @@ abstract class FeedbackScenarios {
     }
 
     @Test
-    void whenTheDepartmentReportsAndTheCallerIsSatisfiedThenTheCaseIsResolvedFedBackAndClosed() {
+    void whenTheDepartmentReportsThenTheCallerGetsAnSmsAndOnceSatisfiedTheCaseCloses() {
         // given
-        CaseOpened opened = opened(false);
-        CaseAssigned assigned = assigned(opened, "A1", "FACILITIES");
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
         KafkaProbe.publish(brokers, opened);
-        KafkaProbe.publish(brokers, assigned);
+        KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
         awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("trackingNumber").isString());
 
-        // when the department reports its result
+        // when the department reports its result (first version of the API: no outcome means RESOLVED)
         ResponseEntity<JsonNode> result = post("/api/results", """
                 {"caseId":"%s","departmentCode":"FACILITIES","summary":"Boiler repaired","measures":"Pump replaced"}
                 """.formatted(opened.caseId()), JsonNode.class);
 
-        // then
+        // then it is resolved and announced
         assertThat(result.getStatusCode().value()).isEqualTo(201);
         assertThat(result.getHeaders().getLocation()).hasToString("/api/cases/" + opened.caseId());
-        assertThat(state(result.getBody())).isEqualTo("RESOLVED");
         ConsumerRecord<String, byte[]> record = kafka.await(r -> opened.caseId().equals(r.key())
-                && "org.hotline.case.resolved.v1".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)));
+                && EventType.of(CaseResolved.class).cloudEventType().equals(KafkaProbe.header(r,
+                        CloudEventHeaders.TYPE)));
         CaseResolved resolved = EventCodec.decode(record.value(), CaseResolved.class);
-        assertThat(resolved.onTheSpot()).isFalse();
+        assertThat(resolved.outcome()).isEqualTo(ResolutionOutcome.RESOLVED);
         assertThat(resolved.departmentCode()).isEqualTo("FACILITIES");
-        assertThat(resolved.summary()).isEqualTo("Boiler repaired");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.ID)).isEqualTo(resolved.eventId().toString());
+        assertThat(resolved.onTheSpot()).isFalse();
         assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/hotline/feedback-service");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(opened.caseId());
         assertThat(KafkaProbe.header(record, CloudEventHeaders.CORRELATION_ID))
                 .isEqualTo(opened.envelope().correlationId());
-        assertThat(dueCallbacks()).contains(opened.caseId());
 
-        // when the result is fed back by the caller's preferred channel
-        ResponseEntity<JsonNode> fedBack = post("/api/feedback", """
-                {"caseId":"%s","operatorId":"op-2"}""".formatted(opened.caseId()), JsonNode.class);
-
-        // then
-        assertThat(fedBack.getStatusCode().value()).isEqualTo(201);
-        assertThat(state(fedBack.getBody())).isEqualTo("FEEDBACK_DELIVERED");
+        // and the caller hears the result by SMS, from the Chinese template
         FeedbackDelivered delivered = kafka.awaitEvent(opened.caseId(), FeedbackDelivered.class);
         assertThat(delivered.channel()).isEqualTo(FeedbackChannel.SMS);
-        assertThat(delivered.deliveredBy()).isEqualTo("op-2");
+        assertThat(delivered.deliveredBy()).isEqualTo("sms");
+        assertThat(delivered.attempts()).isEqualTo(1);
+        SMS.verify(1, postRequestedFor(urlEqualTo("/sms"))
+                .withRequestBody(matchingJsonPath("$.to", WireMock.equalTo(caller.phone())))
+                .withRequestBody(matchingJsonPath("$.text", WireMock.containing("Boiler repaired"))));
+        assertThat(dueCallbacks()).contains(opened.caseId());
 
         // when the caller is satisfied at the callback
-        ResponseEntity<JsonNode> called = post("/api/callbacks", """
-                {"caseId":"%s","satisfaction":"SATISFIED","comment":"Warm again","operatorId":"op-3"}"""
-                .formatted(opened.caseId()), JsonNode.class);
+        ResponseEntity<JsonNode> called = post("/api/cases/" + opened.caseId() + "/callback", """
+                {"reached":true,"satisfaction":"SATISFIED","score":5,"comment":"Warm again","operatorId":"op-3"}""",
+                JsonNode.class);
 
         // then
         assertThat(called.getStatusCode().value()).isEqualTo(201);
         assertThat(state(called.getBody())).isEqualTo("CLOSED");
-        assertThat(called.getBody().path("outcome").asString()).isEqualTo("SATISFIED");
         CallbackCompleted completed = kafka.awaitEvent(opened.caseId(), CallbackCompleted.class);
+        assertThat(completed.reached()).isTrue();
         assertThat(completed.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+        assertThat(completed.score()).isEqualTo(5);
+        assertThat(completed.attempt()).isEqualTo(1);
         CaseClosed closed = kafka.awaitEvent(opened.caseId(), CaseClosed.class);
         assertThat(closed.outcome()).isEqualTo(CaseOutcome.SATISFIED);
         assertThat(closed.envelope().causationId()).isEqualTo(completed.eventId().toString());
         assertThat(dueCallbacks()).doesNotContain(opened.caseId());
-        assertThat(getCase(opened.caseId()).path("results")).hasSize(1);
     }
 
     @Test
-    void whenTheCallerIsUnsatisfiedThenTheCaseGoesBackToTheDepartmentAndItsNextResultIsAccepted() {
-        // given a resolved case
-        CaseOpened opened = opened(false);
+    void whenTheSmsGatewayFailsThenTheResultGoesByEmailAndNoCallerDataIsStoredOrLogged(CapturedOutput output)
+            throws Exception {
+        // given
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 503);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
         KafkaProbe.publish(brokers, opened);
-        KafkaProbe.publish(brokers, assigned(opened, "A1", "HOUSING"));
+        KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
         awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("trackingNumber").isString());
-        assertThat(post("/api/results", result(opened.caseId(), "HOUSING"), String.class).getStatusCode().value())
-                .isEqualTo(201);
 
-        // when the caller is unsatisfied, without feedback first: the callback brings the result
-        ResponseEntity<JsonNode> called = post("/api/callbacks", """
-                {"caseId":"%s","satisfaction":"UNSATISFIED","comment":"The leak is back","operatorId":"op-3"}"""
-                .formatted(opened.caseId()), JsonNode.class);
+        // when the department reports on the case's own resolution path, naming itself in the header
+        ResponseEntity<JsonNode> result = http.post().uri("/api/cases/{id}/resolution", opened.caseId())
+                .header("X-Department", "FACILITIES").contentType(MediaType.APPLICATION_JSON).body("""
+                        {"outcome":"PARTIALLY_RESOLVED","summary":"Two of three lamps fixed","measures":"New bulbs",
+                         "attachments":["https://files.example.org/lamps.jpg"]}""")
+                .retrieve().toEntity(JsonNode.class);
+
+        // then three SMS attempts fail and the e-mail goes out
+        assertThat(result.getStatusCode().value()).isEqualTo(201);
+        FeedbackDelivered delivered = kafka.awaitEvent(opened.caseId(), FeedbackDelivered.class);
+        assertThat(delivered.channel()).isEqualTo(FeedbackChannel.EMAIL);
+        assertThat(delivered.deliveredBy()).isEqualTo("mail");
+        assertThat(delivered.attempts()).isEqualTo(4);
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(caller.email()),
+                found -> found != null);
+        assertThat(mail.getSubject()).contains(opened.trackingNumber());
+        assertThat(mail.getContent()).asString().contains("已部分解決", "Two of three lamps fixed", "New bulbs");
+
+        // and every attempt is on record, without caller data; neither the case nor the logs hold any
+        JsonNode attempts = http.get().uri("/api/cases/{id}/feedback/attempts", opened.caseId()).retrieve()
+                .body(JsonNode.class);
+        assertThat(attempts.findValuesAsString("outcome")).containsExactly("FAILED", "FAILED", "FAILED",
+                "DELIVERED");
+        assertThat(attempts.findValuesAsString("channel")).containsExactly("SMS", "SMS", "SMS", "EMAIL");
+        assertThat(attempts.findValuesAsString("failure")).contains("HTTP 503");
+        List<String> stored = new ArrayList<>();
+        mongo.getCollection("feedback_attempts").find(new Document("caseId", opened.caseId()))
+                .forEach(d -> stored.add(d.toJson()));
+        stored.add(mongo.getCollection("feedback_cases").find(new Document("_id", opened.caseId())).first().toJson());
+        assertThat(String.join("\n", stored)).doesNotContain(caller.phone(), caller.email(), caller.name());
+        assertThat(output.getAll().lines().filter(line -> !line.contains("icegreen")).toList())
+                .anyMatch(line -> line.contains(opened.caseId()))
+                .noneMatch(line -> line.contains(caller.phone()) || line.contains(caller.email())
+                        || line.contains(caller.name()));
+    }
+
+    @Test
+    void whenNoGatewayCanReachTheCallerThenTheCaseIsOnTheWorklistUntilAnOperatorReplies() {
+        // given a caller without e-mail whose SMS fail, and one who prefers a phone call
+        Caller noEmail = new Caller("Zhao Liu", Caller.fresh().phone(), null);
+        smsGatewayAnswers(noEmail, 503);
+        CaseOpened failing = opened(noEmail, FeedbackChannel.SMS);
+        CaseOpened byPhone = opened(Caller.fresh(), FeedbackChannel.PHONE);
+        for (CaseOpened opened : List.of(failing, byPhone)) {
+            KafkaProbe.publish(brokers, opened);
+            KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
+            awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("trackingNumber").isString());
+
+            // when
+            assertThat(post("/api/results", result(opened.caseId(), "FACILITIES"), String.class).getStatusCode()
+                    .value()).isEqualTo(201);
+        }
+
+        // then both wait on the operators' worklist, with the reason
+        JsonNode worklist = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.get().uri("/api/feedback/worklist").retrieve().body(JsonNode.class),
+                list -> list.findValuesAsString("caseId").containsAll(List.of(failing.caseId(), byPhone.caseId())));
+        assertThat(task(worklist, failing.caseId()).path("note").asString()).contains("every automatic channel");
+        assertThat(task(worklist, failing.caseId()).path("attempts").asInt()).isEqualTo(3);
+        assertThat(task(worklist, byPhone.caseId()).path("note").asString()).contains("PHONE");
+        assertThat(task(worklist, byPhone.caseId()).path("maskedPhone").asString()).contains("****");
+
+        // when an operator phones the caller and records it
+        ResponseEntity<JsonNode> recorded = post("/api/cases/" + failing.caseId() + "/feedback", """
+                {"channel":"PHONE","operatorId":"op-9"}""", JsonNode.class);
 
         // then
-        assertThat(called.getStatusCode().value()).isEqualTo(201);
-        assertThat(state(called.getBody())).isEqualTo("REOPENED");
-        CaseReopened reopened = kafka.awaitEvent(opened.caseId(), CaseReopened.class);
-        assertThat(reopened.departmentCode()).isEqualTo("HOUSING");
-        assertThat(reopened.reason()).isEqualTo("The leak is back");
-        assertThat(reopened.reopenCount()).isEqualTo(1);
+        assertThat(recorded.getStatusCode().value()).isEqualTo(201);
+        assertThat(state(recorded.getBody())).isEqualTo("FEEDBACK_DELIVERED");
+        FeedbackDelivered delivered = kafka.awaitEvent(failing.caseId(), FeedbackDelivered.class);
+        assertThat(delivered.channel()).isEqualTo(FeedbackChannel.PHONE);
+        assertThat(delivered.deliveredBy()).isEqualTo("op-9");
+        assertThat(delivered.attempts()).isEqualTo(4);
+        assertThat(http.get().uri("/api/feedback/worklist").retrieve().body(String.class))
+                .doesNotContain(failing.caseId());
+        assertProblem(post("/api/cases/" + failing.caseId() + "/feedback", """
+                {"channel":"PHONE","operatorId":"op-9"}""", String.class), 409, "already");
+    }
 
-        // when routing assigns it again, the department reports again
-        KafkaProbe.publish(brokers, assigned(opened, "A2", "HOUSING"));
-        awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)));
-        ResponseEntity<JsonNode> again = post("/api/results", result(opened.caseId(), "HOUSING"), JsonNode.class);
+    @Test
+    void whenAComplexCaseIsConsolidatedThenASupervisorReviewsItBeforeItIsResolved() {
+        // given a lead and an assisting department
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
+        KafkaProbe.publish(brokers, opened);
+        KafkaProbe.publish(brokers, assigned(opened, 0, "HOUSING", "POLICE"));
+        awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("assistingDepartments").size() == 1);
+        String resolution = "/api/cases/" + opened.caseId() + "/resolution";
+        String lead = """
+                {"departmentCode":"HOUSING","outcome":"RESOLVED","summary":"Night market moved","measures":"Patrols"}""";
+
+        // when / then: the lead cannot report before the assistant contributed; only the assistant contributes
+        assertProblem(post(resolution, lead, String.class), 409, "POLICE");
+        assertProblem(post("/api/cases/" + opened.caseId() + "/contributions", """
+                {"departmentCode":"SANITATION","summary":"Swept"}""", String.class), 422, "assisting");
+        assertThat(post("/api/cases/" + opened.caseId() + "/contributions", """
+                {"departmentCode":"POLICE","summary":"Evening patrols for a month"}""", String.class)
+                .getStatusCode().value()).isEqualTo(201);
+
+        // when the lead consolidates, the supervisor returns it once, then approves it
+        assertThat(state(post(resolution, lead, JsonNode.class).getBody())).isEqualTo("IN_REVIEW");
+        assertProblem(post(resolution + "/approve", "{}", String.class), 400, "supervisorId");
+        ResponseEntity<JsonNode> returned = post(resolution + "/return", """
+                {"supervisorId":"sup-1","reason":"Say where the market went"}""", JsonNode.class);
+        assertThat(state(returned.getBody())).isEqualTo("ASSIGNED");
+        assertThat(returned.getBody().path("results")).isEmpty();
+        assertThat(state(post(resolution, lead, JsonNode.class).getBody())).isEqualTo("IN_REVIEW");
+        ResponseEntity<JsonNode> approved = post(resolution + "/approve", """
+                {"supervisorId":"sup-1"}""", JsonNode.class);
+
+        // then one result, approved, consolidating the assistant's part
+        assertThat(approved.getStatusCode().value()).isEqualTo(201);
+        assertThat(state(approved.getBody())).isEqualTo("RESOLVED");
+        assertThat(approved.getBody().path("reviews").findValuesAsString("supervisorId")).hasSize(2);
+        CaseResolved resolved = kafka.awaitEvent(opened.caseId(), CaseResolved.class);
+        assertThat(resolved.departmentCode()).isEqualTo("HOUSING");
+        assertThat(resolved.contributingDepartments()).containsExactly("POLICE");
+        assertThat(resolved.approvedBy()).isEqualTo("sup-1");
+        assertThat(kafka.awaitEvent(opened.caseId(), FeedbackDelivered.class).channel())
+                .isEqualTo(FeedbackChannel.SMS);
+    }
+
+    @Test
+    void whenTheCallerIsDissatisfiedThenTheCaseGoesBackAndPastTheLimitToASupervisorWhoClosesIt() {
+        // given
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
+        KafkaProbe.publish(brokers, opened);
+        KafkaProbe.publish(brokers, assigned(opened, 0, "HOUSING"));
+        awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("trackingNumber").isString());
+        String callback = "/api/cases/" + opened.caseId() + "/callback";
+
+        // when the caller is dissatisfied three times (the reopen limit is 2)
+        for (int round = 1; round <= 3; round++) {
+            assertThat(post("/api/results", result(opened.caseId(), "HOUSING"), String.class).getStatusCode()
+                    .value()).isEqualTo(201);
+            // the first round through the first API, with its old name for DISSATISFIED
+            ResponseEntity<JsonNode> called = round == 1 ? post("/api/callbacks", """
+                    {"caseId":"%s","satisfaction":"UNSATISFIED","comment":"The leak is back","operatorId":"op-3"}"""
+                    .formatted(opened.caseId()), JsonNode.class) : post(callback, """
+                    {"satisfaction":"DISSATISFIED","score":1,"comment":"The leak is back","operatorId":"op-3"}""",
+                    JsonNode.class);
+            assertThat(called.getStatusCode().value()).isEqualTo(201);
+            assertThat(state(called.getBody())).isEqualTo(round < 3 ? "REOPENED" : "WITH_SUPERVISOR");
+        }
+
+        // then twice back to the department, the third time to a supervisor
+        List<CaseReopened> reopened = events(opened.caseId(), CaseReopened.class, 3);
+        assertThat(reopened).extracting(CaseReopened::reopenCount).containsExactly(1, 2, 3);
+        assertThat(reopened).extracting(CaseReopened::toSupervisor).containsExactly(false, false, true);
+        assertThat(reopened).extracting(CaseReopened::departmentCode).containsOnly("HOUSING");
+        assertThat(reopened).extracting(CaseReopened::reason).containsOnly("The leak is back");
+        assertProblem(post("/api/results", result(opened.caseId(), "HOUSING"), String.class), 409, "supervisor");
+
+        // when the supervisor explains why the demand cannot be met
+        ResponseEntity<JsonNode> closed = post("/api/cases/" + opened.caseId() + "/close", """
+                {"supervisorId":"sup-2","explanation":"The pipe is the owner's; repair subsidy offered"}""",
+                JsonNode.class);
 
         // then
-        assertThat(again.getStatusCode().value()).isEqualTo(201);
-        assertThat(again.getBody().path("reopenCount").asInt()).isEqualTo(1);
-        assertThat(again.getBody().path("results").get(1).path("round").asInt()).isEqualTo(1);
+        assertThat(closed.getStatusCode().value()).isEqualTo(201);
+        assertThat(kafka.awaitEvent(opened.caseId(), CaseClosed.class).outcome()).isEqualTo(CaseOutcome.EXPLAINED);
+    }
+
+    @Test
+    void whenTheCallerIsNotReachedOnThreeDifferentDaysThenTheCaseClosesUnreachable() {
+        // given a resolved case
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
+        KafkaProbe.publish(brokers, opened);
+        KafkaProbe.publish(brokers, assigned(opened, 0, "HOUSING"));
+        awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("trackingNumber").isString());
+        post("/api/results", result(opened.caseId(), "HOUSING"), String.class);
+        String callback = "/api/cases/" + opened.caseId() + "/callback";
+        String notReached = """
+                {"reached":false,"operatorId":"op-3"}""";
+
+        // when not reached twice on the first day: the second try does not count, and it is not due again today
+        post(callback, notReached, String.class);
+        assertThat(state(post(callback, notReached, JsonNode.class).getBody())).isIn("RESOLVED", "FEEDBACK_DELIVERED");
+        assertThat(dueCallbacks()).doesNotContain(opened.caseId());
+
+        // when not reached on the second day either
+        clock.advance(Duration.ofDays(1));
+        assertThat(dueCallbacks()).contains(opened.caseId());
+        assertThat(state(post(callback, notReached, JsonNode.class).getBody())).isNotEqualTo("CLOSED");
+
+        // when not reached on the third day
+        clock.advance(Duration.ofDays(1));
+        ResponseEntity<JsonNode> last = post(callback, notReached, JsonNode.class);
+
+        // then
+        assertThat(state(last.getBody())).isEqualTo("CLOSED");
+        assertThat(kafka.awaitEvent(opened.caseId(), CaseClosed.class).outcome()).isEqualTo(CaseOutcome.UNREACHABLE);
+        assertThat(events(opened.caseId(), CallbackCompleted.class, 4)).extracting(CallbackCompleted::attempt)
+                .containsExactly(1, 2, 3, 4);
     }
 
     @Test
     void whenAnActionDoesNotFitTheCaseThenItIsRefusedWithProblemDetails() {
         // given
-        CaseOpened opened = opened(false);
+        CaseOpened opened = opened(Caller.fresh(), FeedbackChannel.PHONE);
         KafkaProbe.publish(brokers, opened);
         awaitCase(opened.caseId(), c -> "OPEN".equals(state(c)));
 
@@ -177,100 +431,134 @@ abstract class FeedbackScenarios {
         assertProblem(post("/api/results", result(opened.caseId(), "FACILITIES"), String.class), 409,
                 "not been assigned");
 
-        KafkaProbe.publish(brokers, assigned(opened, "A1", "FACILITIES"));
+        KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
         awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)));
+        String resolution = "/api/cases/" + opened.caseId() + "/resolution";
 
-        // when / then: unknown case, another department, a blank summary
+        // when / then: unknown case, another department, missing or contradictory fields
         assertProblem(post("/api/results", result(UUID.randomUUID().toString(), "FACILITIES"), String.class), 404,
                 "No case");
-        assertProblem(post("/api/results", result(opened.caseId(), "HOUSING"), String.class), 422,
-                "currently handling");
-        assertProblem(post("/api/results", """
-                {"caseId":"%s","departmentCode":"FACILITIES","summary":"  "}""".formatted(opened.caseId()),
-                String.class), 400, "summary");
+        assertProblem(post("/api/results", result(opened.caseId(), "HOUSING"), String.class), 422, "lead department");
+        assertProblem(post(resolution, """
+                {"departmentCode":"FACILITIES","outcome":"RESOLVED","summary":"  "}""", String.class), 400, "summary");
+        assertProblem(post(resolution, """
+                {"departmentCode":"FACILITIES","outcome":"CANNOT_RESOLVE","summary":"No","alternativeOffered":"x"}""",
+                String.class), 400, "reason");
+        assertProblem(post(resolution, """
+                {"departmentCode":"FACILITIES","outcome":"CANNOT_RESOLVE","summary":"No","reason":"Private"}""",
+                String.class), 400, "alternativeOffered");
+        assertProblem(post(resolution, """
+                {"departmentCode":"FACILITIES","outcome":"SUGGESTION_NOT_ADOPTED","summary":"No"}""", String.class),
+                400, "reason");
+        assertProblem(post(resolution, """
+                {"departmentCode":"FACILITIES","outcome":"RESOLVED","summary":"Done","attachments":["ftp://x/y"]}""",
+                String.class), 400, "attachments[0]");
+        assertProblem(post(resolution, """
+                {"outcome":"RESOLVED","summary":"Done"}""", String.class), 400, "X-Department");
+        assertProblem(http.post().uri(resolution).header("X-Department", "HOUSING")
+                .contentType(MediaType.APPLICATION_JSON).body("""
+                        {"departmentCode":"FACILITIES","outcome":"RESOLVED","summary":"Done"}""")
+                .retrieve().toEntity(String.class), 400, "differs");
+        assertProblem(post(resolution, """
+                {"departmentCode":"FACILITIES","outcome":"FIXED","summary":"Done"}""", String.class), 400,
+                "CANNOT_RESOLVE");
         assertProblem(post("/api/callbacks", """
                 {"caseId":"%s","satisfaction":"HAPPY","operatorId":"op-3"}""".formatted(opened.caseId()),
                 String.class), 400, "SATISFIED");
 
-        // when / then: a second result
+        // when / then: a result, then a second one; a callback without what displeased the caller
         assertThat(post("/api/results", result(opened.caseId(), "FACILITIES"), String.class).getStatusCode().value())
                 .isEqualTo(201);
         assertProblem(post("/api/results", result(opened.caseId(), "FACILITIES"), String.class), 409,
                 "already resolved");
+        assertProblem(post("/api/cases/" + opened.caseId() + "/callback", """
+                {"satisfaction":"DISSATISFIED","operatorId":"op-3"}""", String.class), 400, "comment");
+        assertProblem(post("/api/cases/" + opened.caseId() + "/callback", """
+                {"satisfaction":"SATISFIED","score":9,"operatorId":"op-3"}""", String.class), 400, "score");
+        assertProblem(post("/api/cases/" + opened.caseId() + "/close", """
+                {"supervisorId":"sup-1","explanation":"x"}""", String.class), 409, "supervisor");
         assertProblem(http.get().uri("/api/cases/{id}", UUID.randomUUID()).retrieve().toEntity(String.class), 404,
                 "No case");
     }
 
     @Test
-    void whenTheCallerIsAnonymousThenTheCallbackIsRefusedAndTheCaseIsNotDue() {
-        // given a case answered on the spot for an anonymous caller
-        CaseOpened opened = opened(true);
-        CaseResolved onTheSpot = new CaseResolved(EventEnvelope.causedBy(opened.envelope(), Instant.now(),
-                "intake-service"), null, "Vaccination is free at the district clinic", null, true);
-        KafkaProbe.publish(brokers, onTheSpot);
+    void whenTheCallerIsAnonymousThenTheResolvedCaseClosesWithoutFeedbackOrCallback() {
+        // given a case answered on the spot for an anonymous caller, the answer arriving first
+        CaseOpened opened = anonymous();
+        KafkaProbe.publish(brokers, onTheSpot(opened));
         KafkaProbe.publish(brokers, opened);
-        JsonNode resolved = awaitCase(opened.caseId(),
-                c -> "RESOLVED".equals(state(c)) && c.path("trackingNumber").isString());
-        assertThat(resolved.path("results").get(0).path("onTheSpot").asBoolean()).isTrue();
-
-        // when
-        ResponseEntity<String> called = post("/api/callbacks", """
-                {"caseId":"%s","satisfaction":"SATISFIED","operatorId":"op-3"}""".formatted(opened.caseId()),
-                String.class);
 
         // then
-        assertProblem(called, 409, "anonymously");
+        JsonNode closed = awaitCase(opened.caseId(), c -> "CLOSED".equals(state(c)));
+        assertThat(closed.path("outcome").asString()).isEqualTo("ANONYMOUS");
+        assertThat(closed.path("feedbackStatus").asString()).isEqualTo("NOT_NEEDED");
+        assertThat(kafka.awaitEvent(opened.caseId(), CaseClosed.class).outcome()).isEqualTo(CaseOutcome.ANONYMOUS);
+        assertProblem(post("/api/cases/" + opened.caseId() + "/callback", """
+                {"satisfaction":"SATISFIED","operatorId":"op-3"}""", String.class), 409, "anonymously");
         assertThat(dueCallbacks()).doesNotContain(opened.caseId());
     }
 
     @Test
-    void whenAnsweredOnTheSpotThenTheCallerCanBeCalledBackAndTheCaseCloses() {
+    void whenAnsweredOnTheSpotThenNothingIsSentAndTheCallbackClosesTheCase() {
         // given
-        CaseOpened opened = opened(false);
+        Caller caller = Caller.fresh();
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
         KafkaProbe.publish(brokers, opened);
-        KafkaProbe.publish(brokers, new CaseResolved(EventEnvelope.causedBy(opened.envelope(), Instant.now(),
-                "intake-service"), null, "Office hours are 9 to 5", null, true));
-        awaitCase(opened.caseId(), c -> "RESOLVED".equals(state(c)) && c.path("trackingNumber").isString());
+        KafkaProbe.publish(brokers, onTheSpot(opened));
+        JsonNode resolved = awaitCase(opened.caseId(),
+                c -> "RESOLVED".equals(state(c)) && c.path("trackingNumber").isString());
+        assertThat(resolved.path("feedbackStatus").asString()).isEqualTo("NOT_NEEDED");
+        assertThat(resolved.path("results").get(0).path("onTheSpot").asBoolean()).isTrue();
 
-        // when
-        ResponseEntity<JsonNode> called = post("/api/callbacks", """
+        // when not reached first (the first API's NOT_REACHED), then reached
+        ResponseEntity<JsonNode> notReached = post("/api/callbacks", """
                 {"caseId":"%s","satisfaction":"NOT_REACHED","operatorId":"op-3"}""".formatted(opened.caseId()),
+                JsonNode.class);
+        assertThat(notReached.getStatusCode().value()).isEqualTo(201);
+        assertThat(state(notReached.getBody())).isEqualTo("RESOLVED");
+        assertThat(notReached.getBody().path("callbacks").get(0).path("reached").asBoolean()).isFalse();
+        ResponseEntity<JsonNode> called = post("/api/callbacks", """
+                {"caseId":"%s","satisfaction":"BASICALLY_SATISFIED","operatorId":"op-3"}""".formatted(opened.caseId()),
                 JsonNode.class);
 
         // then
         assertThat(called.getStatusCode().value()).isEqualTo(201);
-        assertThat(kafka.awaitEvent(opened.caseId(), CaseClosed.class).outcome()).isEqualTo(CaseOutcome.NOT_REACHED);
+        assertThat(kafka.awaitEvent(opened.caseId(), CaseClosed.class).outcome()).isEqualTo(CaseOutcome.SATISFIED);
+        SMS.verify(0, postRequestedFor(urlEqualTo("/sms")).withRequestBody(matchingJsonPath("$.to",
+                WireMock.equalTo(caller.phone()))));
     }
 
     @Test
-    void whenTheAssignmentArrivesTwiceAndBeforeTheOpeningThenTheCaseEndsAsIfInOrder() {
+    void whenAssignmentsArriveTwiceAndOutOfOrderThenTheNewestOneIsInCharge() {
         // given
-        CaseOpened opened = opened(false);
-        CaseAssigned first = assigned(opened, "A1", "FACILITIES");
-        CaseAssigned reassigned = assigned(opened, "A2", "HOUSING");
+        CaseOpened opened = opened(Caller.fresh(), FeedbackChannel.PHONE);
+        CaseAssigned first = assigned(opened, 0, "FACILITIES");
+        CaseAssigned reassigned = assigned(opened, 60, "HOUSING");
 
-        // when the assignment comes first, twice, then a re-assignment, and the opening last
-        KafkaProbe.publish(brokers, first);
-        KafkaProbe.publish(brokers, first);
+        // when the re-assignment comes first, then the older assignment twice, and the opening last
         KafkaProbe.publish(brokers, reassigned);
         awaitCase(opened.caseId(), c -> "HOUSING".equals(c.path("departmentCode").asString()));
+        KafkaProbe.publish(brokers, first);
+        KafkaProbe.publish(brokers, first);
+        awaitCase(opened.caseId(), c -> c.path("assignments").size() == 2);
         KafkaProbe.publish(brokers, opened);
 
         // then
         JsonNode c = awaitCase(opened.caseId(), view -> view.path("trackingNumber").isString());
         assertThat(state(c)).isEqualTo("ASSIGNED");
-        assertThat(c.path("assignments")).hasSize(2);
-        assertThat(c.path("assignmentId").asString()).isEqualTo(opened.caseId() + "-A2");
-        assertThat(c.path("caller").path("callerRef").asString()).isEqualTo("cr-1");
+        assertThat(c.path("departmentCode").asString()).isEqualTo("HOUSING");
+        assertThat(c.path("assignmentId").asString()).isEqualTo(reassigned.assignmentId());
+        assertThat(c.path("replyBy").asString()).isNotBlank();
+        assertThat(c.path("caller").path("maskedPhone").asString()).contains("****");
         assertThat(c.path("kind").asString()).isEqualTo("COMPLAINT");
     }
 
     @Test
     void whenAResultIsSentAgainWithTheSameIdempotencyKeyThenItIsRecordedOnce() {
         // given
-        CaseOpened opened = opened(false);
+        CaseOpened opened = opened(Caller.fresh(), FeedbackChannel.PHONE);
         KafkaProbe.publish(brokers, opened);
-        KafkaProbe.publish(brokers, assigned(opened, "A1", "FACILITIES"));
+        KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
         awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)));
 
         // when
@@ -285,18 +573,71 @@ abstract class FeedbackScenarios {
         assertThat(kafka.awaitEvent(opened.caseId(), CaseResolved.class).envelope().causationId()).isEqualTo(key);
     }
 
-    private static CaseOpened opened(boolean anonymous) {
+    private static CaseOpened opened(Caller caller, FeedbackChannel preferred) {
         String caseId = UUID.randomUUID().toString();
+        String contact = """
+                {"name":"%s","phone":"%s","email":%s,"organisation":null}""".formatted(caller.name(), caller.phone(),
+                caller.email() == null ? "null" : "\"" + caller.email() + "\"");
+        CallerProfile profile = new CallerProfile("cr-" + caseId.substring(0, 8), false, preferred, "W*",
+                caller.phone().substring(0, 3) + "****" + caller.phone().substring(7), caller.email() == null ? null
+                        : "c***@example.org", SealedContact.seal(contact, KEY_ID, KEYS.getPublic()));
         return new CaseOpened(EventEnvelope.first(caseId, Instant.now(), "intake-service"), "HL-20261123-000042",
                 Channel.PHONE, CaseKind.COMPLAINT, "LIVING", "UTILITIES", Urgency.NORMAL, "Heating off", null,
-                new CallerProfile(anonymous ? null : "cr-1", anonymous, anonymous ? null : FeedbackChannel.SMS),
-                false, "op-1", null, null, null, null, Instant.now(), List.of());
+                profile, false, "op-1", null, null, null, null, Instant.now(), List.of());
     }
 
-    private static CaseAssigned assigned(CaseOpened opened, String suffix, String department) {
-        return new CaseAssigned(EventEnvelope.causedBy(opened.envelope(), Instant.now(), "routing-service"),
-                opened.caseId() + "-" + suffix, department, List.of(), opened.kind(), opened.urgency(),
-                opened.category(), "r-test", 1, null, 0);
+    private static CaseOpened anonymous() {
+        String caseId = UUID.randomUUID().toString();
+        return new CaseOpened(EventEnvelope.first(caseId, Instant.now(), "intake-service"), "HL-20261123-000043",
+                Channel.PHONE, CaseKind.CONSULTATION, "PUBLIC_HEALTH", "VACCINATION", Urgency.NORMAL, "Vaccines?",
+                null, new CallerProfile(null, true, null), false, "op-1", null, null, null, null, Instant.now(),
+                List.of());
+    }
+
+    private static CaseResolved onTheSpot(CaseOpened opened) {
+        return new CaseResolved(EventEnvelope.causedBy(opened.envelope(), Instant.now(), "intake-service"), null,
+                ResolutionOutcome.ANSWERED, "Vaccination is free at the district clinic", null, null, null, null,
+                null, null, true);
+    }
+
+    /** An assignment made {@code secondsLater} after now, with a lead and optional assisting departments. */
+    private static CaseAssigned assigned(CaseOpened opened, int secondsLater, String lead, String... assisting) {
+        Instant at = Instant.now().plusSeconds(secondsLater);
+        String assignmentId = opened.caseId() + "-A" + (secondsLater + 1);
+        List<AssignedDepartment> departments = new ArrayList<>();
+        departments.add(new AssignedDepartment(assignmentId, lead, DepartmentRole.LEAD));
+        for (int i = 0; i < assisting.length; i++) {
+            departments.add(new AssignedDepartment(assignmentId + "-S" + (i + 1), assisting[i],
+                    DepartmentRole.ASSIST));
+        }
+        return new CaseAssigned(EventEnvelope.causedBy(opened.envelope(), at, "routing-service"), assignmentId, lead,
+                departments, opened.kind(), opened.urgency(), opened.category(), "r-test", 1, 1,
+                new Deadlines(null, null, null, at.plus(Duration.ofDays(5)), at.plus(Duration.ofDays(7)),
+                        at.plus(Duration.ofDays(10))), 0, null);
+    }
+
+    private static void smsGatewayAnswers(Caller caller, int status) {
+        SMS.stubFor(WireMock.post("/sms").withRequestBody(matchingJsonPath("$.to",
+                WireMock.equalTo(caller.phone())))
+                .willReturn(aResponse().withStatus(status)));
+    }
+
+    private static MimeMessage mailTo(String address) throws Exception {
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode task(JsonNode worklist, String caseId) {
+        for (JsonNode task : worklist) {
+            if (caseId.equals(task.path("caseId").asString())) {
+                return task;
+            }
+        }
+        throw new AssertionError("No task for case " + caseId);
     }
 
     private static String result(String caseId, String department) {
@@ -309,16 +650,27 @@ abstract class FeedbackScenarios {
         return view.path("state").asString();
     }
 
-    private JsonNode awaitCase(String caseId, java.util.function.Predicate<JsonNode> condition) {
-        return await().until(() -> {
+    /**
+     * Waits for {@code count} events of the type about the case, in the order they were published; a record the
+     * outbox relay published twice (at least once delivery) counts once.
+     */
+    private <T extends HotlineEvent> List<T> events(String caseId, Class<T> type, int count) {
+        String ceType = EventType.of(type).cloudEventType();
+        Predicate<ConsumerRecord<String, byte[]>> ofCase = r -> caseId.equals(r.key())
+                && ceType.equals(KafkaProbe.header(r, CloudEventHeaders.TYPE));
+        kafka.await(r -> ofCase.test(r) && kafka.seen().stream().filter(ofCase).map(seen -> EventCodec.decode(
+                seen.value(), type).eventId()).distinct().count() >= count);
+        Set<UUID> ids = new HashSet<>();
+        return kafka.seen().stream().filter(ofCase).map(r -> EventCodec.decode(r.value(), type))
+                .filter(event -> ids.add(event.eventId())).toList();
+    }
+
+    private JsonNode awaitCase(String caseId, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
             ResponseEntity<JsonNode> found = http.get().uri("/api/cases/{id}", caseId).retrieve()
                     .toEntity(JsonNode.class);
             return found.getStatusCode().value() == 200 ? found.getBody() : null;
         }, view -> view != null && condition.test(view));
-    }
-
-    private JsonNode getCase(String caseId) {
-        return http.get().uri("/api/cases/{id}", caseId).retrieve().body(JsonNode.class);
     }
 
     private String dueCallbacks() {
@@ -338,5 +690,16 @@ abstract class FeedbackScenarios {
         assertThat(response.getStatusCode().value()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).hasToString(PROBLEM_JSON);
         assertThat(response.getBody()).contains(detail);
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

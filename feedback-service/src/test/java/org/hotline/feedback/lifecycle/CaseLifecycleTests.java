@@ -3,9 +3,12 @@ package org.hotline.feedback.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.hotline.events.FeedbackChannel;
 import org.hotline.events.Satisfaction;
 import org.hotline.events.feedback.CaseOutcome;
+import org.hotline.events.feedback.ResolutionOutcome;
 import org.hotline.feedback.lifecycle.CaseRuleViolation.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,32 +16,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class CaseLifecycleTests {
 
-    private final CaseLifecycle lifecycle = new CaseLifecycle(2);
+    private final CaseLifecycle lifecycle = new CaseLifecycle(2, 3);
 
     @Test
     void whenAssignedBeforeOrAfterTheOpeningThenTheCaseEndsAssigned() {
-        // given / when
-        CaseState openedFirst = lifecycle.assigned(lifecycle.opened(null));
-        CaseState assignedFirst = lifecycle.opened(lifecycle.assigned(null));
-
-        // then
-        assertThat(openedFirst).isEqualTo(CaseState.ASSIGNED);
-        assertThat(assignedFirst).isEqualTo(CaseState.ASSIGNED);
+        assertThat(lifecycle.assigned(lifecycle.opened(null))).isEqualTo(CaseState.ASSIGNED);
+        assertThat(lifecycle.opened(lifecycle.assigned(null))).isEqualTo(CaseState.ASSIGNED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = CaseState.class, names = { "RESOLVED", "FEEDBACK_DELIVERED", "CLOSED" })
+    @EnumSource(value = CaseState.class, names = { "RESOLVED", "FEEDBACK_DELIVERED", "WITH_SUPERVISOR", "CLOSED" })
     void whenAnAssignmentArrivesAfterTheResolutionThenTheStateStays(CaseState resolved) {
-        // when
-        CaseState next = lifecycle.assigned(resolved);
-
-        // then
-        assertThat(next).isEqualTo(resolved);
+        assertThat(lifecycle.assigned(resolved)).isEqualTo(resolved);
     }
 
     @Test
-    void whenAReopenedCaseIsAssignedAgainThenItIsAssigned() {
+    void whenAReopenedOrInReviewCaseIsAssignedAgainThenItIsAssigned() {
         assertThat(lifecycle.assigned(CaseState.REOPENED)).isEqualTo(CaseState.ASSIGNED);
+        assertThat(lifecycle.assigned(CaseState.IN_REVIEW)).isEqualTo(CaseState.ASSIGNED);
     }
 
     @Test
@@ -49,145 +44,117 @@ class CaseLifecycleTests {
     }
 
     @Test
-    void whenAClosedCaseIsResolvedElsewhereThenItStaysClosed() {
-        assertThat(lifecycle.resolvedElsewhere(CaseState.CLOSED)).isEqualTo(CaseState.CLOSED);
-    }
-
-    @Test
-    void whenTheAssignedDepartmentReportsThenTheCaseIsResolved() {
-        assertThat(lifecycle.reportResult(CaseState.ASSIGNED, "FACILITIES", "FACILITIES"))
+    void whenTheLeadReportsThenASimpleCaseIsResolvedAndAComplexOneGoesToReview() {
+        assertThat(lifecycle.reportResult(CaseState.ASSIGNED, "HOUSING", "HOUSING", false, List.of()))
                 .isEqualTo(CaseState.RESOLVED);
+        assertThat(lifecycle.reportResult(CaseState.REOPENED, "HOUSING", "HOUSING", true, List.of()))
+                .isEqualTo(CaseState.IN_REVIEW);
     }
 
     @Test
-    void whenTheDepartmentOfAReopenedCaseReportsDirectlyThenTheCaseIsResolved() {
-        assertThat(lifecycle.reportResult(CaseState.REOPENED, "FACILITIES", "FACILITIES"))
-                .isEqualTo(CaseState.RESOLVED);
+    void whenAnotherDepartmentOrAMissingContributionThenTheResultIsRefused() {
+        assertThatThrownBy(() -> lifecycle.reportResult(CaseState.ASSIGNED, "HOUSING", "POLICE", false, List.of()))
+                .extracting(e -> ((CaseRuleViolation) e).reason()).isEqualTo(Reason.WRONG_DEPARTMENT);
+        assertThatThrownBy(() -> lifecycle.reportResult(CaseState.ASSIGNED, "HOUSING", "HOUSING", true,
+                List.of("POLICE"))).hasMessageContaining("POLICE")
+                .extracting(e -> ((CaseRuleViolation) e).reason()).isEqualTo(Reason.WRONG_STATE);
+        assertThatThrownBy(() -> lifecycle.reportResult(CaseState.IN_REVIEW, "HOUSING", "HOUSING", true,
+                List.of())).hasMessageContaining("supervisor");
     }
 
     @Test
-    void whenAnotherDepartmentReportsThenItIsRefusedAsTheWrongDepartment() {
-        assertThatThrownBy(() -> lifecycle.reportResult(CaseState.ASSIGNED, "FACILITIES", "HOUSING"))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.WRONG_DEPARTMENT));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = CaseState.class, names = { "OPEN", "RESOLVED", "FEEDBACK_DELIVERED", "CLOSED" })
-    void whenAResultComesOutsideHandlingThenItIsRefusedByState(CaseState state) {
-        assertThatThrownBy(() -> lifecycle.reportResult(state, "FACILITIES", "FACILITIES"))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.WRONG_STATE));
+    void whenOnlyAssistingDepartmentsContributeThenOthersAreRefused() {
+        lifecycle.contribute(CaseState.ASSIGNED, List.of("POLICE"), "POLICE");
+        assertThatThrownBy(() -> lifecycle.contribute(CaseState.ASSIGNED, List.of("POLICE"), "HOUSING"))
+                .extracting(e -> ((CaseRuleViolation) e).reason()).isEqualTo(Reason.WRONG_DEPARTMENT);
     }
 
     @Test
-    void whenAReopenedCaseHasNoDepartmentYetThenAResultWaitsForTheAssignment() {
-        assertThatThrownBy(() -> lifecycle.reportResult(CaseState.REOPENED, null, "FACILITIES"))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.WRONG_STATE));
+    void whenASupervisorReviewsThenApprovalResolvesAndReturnGoesBackToTheLead() {
+        assertThat(lifecycle.approve(CaseState.IN_REVIEW)).isEqualTo(CaseState.RESOLVED);
+        assertThat(lifecycle.giveBack(CaseState.IN_REVIEW)).isEqualTo(CaseState.ASSIGNED);
+        assertThatThrownBy(() -> lifecycle.approve(CaseState.ASSIGNED)).hasMessageContaining("review");
     }
 
     @Test
-    void whenFeedbackNamesNoChannelThenTheCallersPreferredOneIsUsed() {
-        assertThat(lifecycle.deliverFeedback(CaseState.RESOLVED, null, FeedbackChannel.SMS))
-                .isEqualTo(FeedbackChannel.SMS);
-        assertThat(lifecycle.deliverFeedback(CaseState.RESOLVED, FeedbackChannel.LETTER, FeedbackChannel.SMS))
-                .isEqualTo(FeedbackChannel.LETTER);
+    void whenTheOutcomeNeedsAReasonOrAnAlternativeThenItIsRequiredAndNamed() {
+        assertThatThrownBy(() -> new ResultReport(ResolutionOutcome.CANNOT_RESOLVE, "No", null, null, "Bus pass",
+                null).validated()).extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("reason");
+        assertThatThrownBy(() -> new ResultReport(ResolutionOutcome.CANNOT_RESOLVE, "No", null, "Private land",
+                " ", null).validated()).extracting(e -> ((CaseRuleViolation) e).field())
+                .isEqualTo("alternativeOffered");
+        assertThatThrownBy(() -> new ResultReport(ResolutionOutcome.SUGGESTION_NOT_ADOPTED, "No", null, null, null,
+                null).validated()).extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("reason");
+        assertThatThrownBy(() -> new ResultReport(ResolutionOutcome.RESOLVED, "Done", null, null, null,
+                List.of("https://files.example.org/a.jpg", "file:///etc/passwd")).validated())
+                .extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("attachments[1]");
+        assertThat(new ResultReport(ResolutionOutcome.SUGGESTION_NOT_ADOPTED, "No", null, "Budget", null,
+                List.of("http://files.example.org/reply.pdf")).validated().attachments()).hasSize(1);
     }
 
     @Test
-    void whenFeedbackHasNoChannelAtAllThenItIsRefusedAsMissingInput() {
-        assertThatThrownBy(() -> lifecycle.deliverFeedback(CaseState.RESOLVED, null, null))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.MISSING_INPUT));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = CaseState.class, names = { "OPEN", "ASSIGNED", "REOPENED", "FEEDBACK_DELIVERED", "CLOSED" })
-    void whenFeedbackComesBeforeTheResultOrTwiceThenItIsRefused(CaseState state) {
-        assertThatThrownBy(() -> lifecycle.deliverFeedback(state, FeedbackChannel.PHONE, null))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.WRONG_STATE));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = Satisfaction.class, names = { "SATISFIED", "BASICALLY_SATISFIED" })
-    void whenTheCallerIsSatisfiedThenTheCaseClosesAsSatisfied(Satisfaction satisfaction) {
-        // given a resolved case, fed back or not
-        for (CaseState state : new CaseState[] { CaseState.RESOLVED, CaseState.FEEDBACK_DELIVERED }) {
-            // when
-            CallbackDecision decision = lifecycle.callback(state, false, 0, satisfaction, null);
-
-            // then
-            assertThat(decision).isEqualTo(new CallbackDecision(CaseState.CLOSED, CaseOutcome.SATISFIED, 0));
+    void whenTheCallerIsSatisfiedOrBasicallySatisfiedThenTheCaseCloses() {
+        for (Satisfaction satisfied : List.of(Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED)) {
+            CallbackDecision decision = lifecycle.callback(CaseState.FEEDBACK_DELIVERED, false, 0, true, satisfied,
+                    4, null, 0);
+            assertThat(decision.next()).isEqualTo(CaseState.CLOSED);
+            assertThat(decision.outcome()).isEqualTo(CaseOutcome.SATISFIED);
         }
     }
 
     @Test
-    void whenTheCallerCannotBeReachedThenTheCaseClosesAsNotReached() {
-        assertThat(lifecycle.callback(CaseState.FEEDBACK_DELIVERED, false, 1, Satisfaction.NOT_REACHED, null))
-                .isEqualTo(new CallbackDecision(CaseState.CLOSED, CaseOutcome.NOT_REACHED, 1));
-    }
+    void whenDissatisfiedWithinTheLimitThenReopenedAndPastItToASupervisor() {
+        CallbackDecision first = lifecycle.callback(CaseState.RESOLVED, false, 0, true, Satisfaction.DISSATISFIED,
+                1, "Still leaking", 0);
+        CallbackDecision second = lifecycle.callback(CaseState.RESOLVED, false, 1, true, Satisfaction.DISSATISFIED,
+                1, "Still leaking", 0);
+        CallbackDecision third = lifecycle.callback(CaseState.RESOLVED, false, 2, true, Satisfaction.DISSATISFIED,
+                1, "Still leaking", 0);
 
-    @Test
-    void whenTheCallerIsUnsatisfiedWithinTheLimitThenTheCaseIsReopened() {
-        // given a limit of two
-        // when
-        CallbackDecision first = lifecycle.callback(CaseState.FEEDBACK_DELIVERED, false, 0, Satisfaction.UNSATISFIED,
-                "Still broken");
-        CallbackDecision second = lifecycle.callback(CaseState.RESOLVED, false, 1, Satisfaction.UNSATISFIED,
-                "Still broken");
-
-        // then
         assertThat(first).isEqualTo(new CallbackDecision(CaseState.REOPENED, null, 1));
-        assertThat(first.reopens()).isTrue();
         assertThat(second).isEqualTo(new CallbackDecision(CaseState.REOPENED, null, 2));
+        assertThat(third).isEqualTo(new CallbackDecision(CaseState.WITH_SUPERVISOR, null, 3));
+        assertThat(third.toSupervisor()).isTrue();
+        assertThat(lifecycle.closeExplained(CaseState.WITH_SUPERVISOR)).isEqualTo(CaseOutcome.EXPLAINED);
+        assertThatThrownBy(() -> lifecycle.closeExplained(CaseState.RESOLVED)).hasMessageContaining("supervisor");
     }
 
     @Test
-    void whenTheCallerIsUnsatisfiedBeyondTheLimitThenTheCaseClosesAsExplained() {
-        assertThat(lifecycle.callback(CaseState.FEEDBACK_DELIVERED, false, 2, Satisfaction.UNSATISFIED,
-                "Still broken")).isEqualTo(new CallbackDecision(CaseState.CLOSED, CaseOutcome.EXPLAINED, 2));
+    void whenNotReachedOnFewerDaysThanTheLimitThenTheCaseWaitsAndOnTheLastDayItClosesUnreachable() {
+        assertThat(lifecycle.callback(CaseState.RESOLVED, false, 0, false, null, null, null, 2).next())
+                .isEqualTo(CaseState.RESOLVED);
+        CallbackDecision last = lifecycle.callback(CaseState.RESOLVED, false, 0, false, null, null, null, 3);
+        assertThat(last.next()).isEqualTo(CaseState.CLOSED);
+        assertThat(last.outcome()).isEqualTo(CaseOutcome.UNREACHABLE);
     }
 
     @Test
-    void whenTheLimitIsZeroThenAnUnsatisfiedCallerGetsAnExplanationAtOnce() {
-        assertThat(new CaseLifecycle(0).callback(CaseState.RESOLVED, false, 0, Satisfaction.UNSATISFIED, "No"))
-                .isEqualTo(new CallbackDecision(CaseState.CLOSED, CaseOutcome.EXPLAINED, 0));
+    void whenACallbackIsIncompleteOrDoesNotFitThenItIsRefused() {
+        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, false, 0, true, Satisfaction.DISSATISFIED,
+                null, " ", 0)).extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("comment");
+        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, false, 0, true, null, null, null, 0))
+                .extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("satisfaction");
+        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, false, 0, false, Satisfaction.SATISFIED,
+                null, null, 1)).extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("satisfaction");
+        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, false, 0, true, Satisfaction.SATISFIED, 6,
+                null, 0)).extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("score");
+        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, true, 0, true, Satisfaction.SATISFIED, null,
+                null, 0)).extracting(e -> ((CaseRuleViolation) e).reason()).isEqualTo(Reason.ANONYMOUS_CALLER);
+        assertThatThrownBy(() -> lifecycle.callback(CaseState.ASSIGNED, false, 0, true, Satisfaction.SATISFIED, null,
+                null, 0)).extracting(e -> ((CaseRuleViolation) e).reason()).isEqualTo(Reason.WRONG_STATE);
+        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, null, 0, true, Satisfaction.SATISFIED, null,
+                null, 0)).extracting(e -> ((CaseRuleViolation) e).reason()).isEqualTo(Reason.CALLER_UNKNOWN);
     }
 
     @Test
-    void whenAnUnsatisfiedCallbackRecordsNoReasonThenItIsRefusedAsMissingInput() {
-        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, false, 0, Satisfaction.UNSATISFIED, " "))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.MISSING_INPUT));
-    }
-
-    @Test
-    void whenTheCallerIsAnonymousThenNoCallbackIsPossible() {
-        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, true, 0, Satisfaction.SATISFIED, null))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.ANONYMOUS_CALLER))
-                .hasMessageContaining("anonymously");
-    }
-
-    @Test
-    void whenTheCallerIsNotKnownYetThenTheCallbackWaits() {
-        assertThatThrownBy(() -> lifecycle.callback(CaseState.RESOLVED, null, 0, Satisfaction.SATISFIED, null))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.CALLER_UNKNOWN));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = CaseState.class, names = { "OPEN", "ASSIGNED", "REOPENED", "CLOSED" })
-    void whenACallbackComesBeforeTheResultOrAfterTheClosingThenItIsRefused(CaseState state) {
-        assertThatThrownBy(() -> lifecycle.callback(state, false, 0, Satisfaction.SATISFIED, null))
-                .isInstanceOfSatisfying(CaseRuleViolation.class,
-                        v -> assertThat(v.reason()).isEqualTo(Reason.WRONG_STATE));
-    }
-
-    @Test
-    void whenTheLimitIsNegativeThenTheLifecycleIsRefused() {
-        assertThatThrownBy(() -> new CaseLifecycle(-1)).isInstanceOf(IllegalArgumentException.class);
+    void whenFeedbackIsRecordedThenOnlyOnceAndOnlyForAKnownChannel() {
+        assertThat(lifecycle.deliverFeedback(CaseState.RESOLVED, false, null, FeedbackChannel.PHONE))
+                .isEqualTo(FeedbackChannel.PHONE);
+        assertThatThrownBy(() -> lifecycle.deliverFeedback(CaseState.FEEDBACK_DELIVERED, false, null,
+                FeedbackChannel.SMS)).hasMessageContaining("already");
+        assertThatThrownBy(() -> lifecycle.deliverFeedback(CaseState.RESOLVED, false, null, null))
+                .extracting(e -> ((CaseRuleViolation) e).field()).isEqualTo("channel");
+        assertThatThrownBy(() -> lifecycle.deliverFeedback(CaseState.RESOLVED, true, FeedbackChannel.SMS, null))
+                .extracting(e -> ((CaseRuleViolation) e).reason()).isEqualTo(Reason.ANONYMOUS_CALLER);
     }
 }
