@@ -17,6 +17,8 @@ import org.hotline.feedback.delivery.FeedbackSender;
 import org.hotline.feedback.lifecycle.CaseRuleViolation;
 import org.hotline.feedback.lifecycle.CaseState;
 import org.hotline.feedback.lifecycle.ResultReport;
+import org.hotline.support.security.HotlineUser;
+import org.hotline.support.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +42,9 @@ import jakarta.validation.constraints.Size;
  * What departments, supervisors and hotline operators do once a case has been handled: results and contributions,
  * the review of complex results, feedback to the caller, satisfaction callbacks, closing.
  * <p>
- * Until the suite has identities, the department acting is named by the {@code X-Department} header or the body's
- * {@code departmentCode} (if both are given they must agree).
+ * Department staff act for the department their token names; a supervisor acting for a department names it by the
+ * {@code X-Department} header or the body's {@code departmentCode} (if both are given they must agree). Operators
+ * and supervisors are named by their tokens.
  */
 @RestController
 class FeedbackController {
@@ -75,23 +78,23 @@ class FeedbackController {
             @Size(max = 4000) String measures, @Size(max = 20) List<@NotBlank @Size(max = 2000) String> attachments) {
     }
 
-    record Approve(@NotBlank @Size(max = 64) String supervisorId) {
+    record Approve(@Size(max = 64) String supervisorId) {
     }
 
-    record GiveBack(@NotBlank @Size(max = 64) String supervisorId, @NotBlank @Size(max = 4000) String reason) {
+    record GiveBack(@Size(max = 64) String supervisorId, @NotBlank @Size(max = 4000) String reason) {
     }
 
-    record RecordFeedback(FeedbackChannel channel, @NotBlank @Size(max = 64) String operatorId) {
+    record RecordFeedback(FeedbackChannel channel, @Size(max = 64) String operatorId) {
     }
 
     /** {@code POST /api/feedback}: feedback naming its case in the body. */
     record DeliverFeedback(@NotBlank @Size(max = 64) String caseId, FeedbackChannel channel,
-            @NotBlank @Size(max = 64) String operatorId) {
+            @Size(max = 64) String operatorId) {
     }
 
     /** A callback attempt; {@code reached} defaults to whether a satisfaction is given. */
     record Callback(Boolean reached, Satisfaction satisfaction, @Min(1) @Max(5) Integer score,
-            @Size(max = 4000) String comment, @NotBlank @Size(max = 64) String operatorId) {
+            @Size(max = 4000) String comment, @Size(max = 64) String operatorId) {
     }
 
     /**
@@ -100,10 +103,10 @@ class FeedbackController {
      */
     record RecordCallback(@NotBlank @Size(max = 64) String caseId, Boolean reached, @Size(max = 32) String satisfaction,
             @Min(1) @Max(5) Integer score, @Size(max = 4000) String comment,
-            @NotBlank @Size(max = 64) String operatorId) {
+            @Size(max = 64) String operatorId) {
     }
 
-    record Close(@NotBlank @Size(max = 64) String supervisorId, @NotBlank @Size(max = 4000) String explanation) {
+    record Close(@Size(max = 64) String supervisorId, @NotBlank @Size(max = 4000) String explanation) {
     }
 
     record CallerView(String callerRef, boolean anonymous, FeedbackChannel preferredChannel, String maskedName,
@@ -156,7 +159,7 @@ class FeedbackController {
     ResponseEntity<CaseFeedbackView> resolution(@PathVariable String caseId, @Valid @RequestBody Resolution body,
             @RequestHeader(name = DEPARTMENT, required = false) String department,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.reportResult(caseId, department(department, body.departmentCode()), new ResultReport(
+        return created(feedback.reportResult(caseId, department(caseId, department, body.departmentCode()), new ResultReport(
                 body.outcome(), body.summary(), body.measures(), body.reason(), body.alternativeOffered(),
                 body.attachments()), key));
     }
@@ -166,7 +169,8 @@ class FeedbackController {
     ResponseEntity<CaseFeedbackView> reportResult(@Valid @RequestBody ReportResult body,
             @RequestHeader(name = DEPARTMENT, required = false) String department,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.reportResult(body.caseId(), department(department, body.departmentCode()),
+        return created(feedback.reportResult(body.caseId(),
+                department(body.caseId(), department, body.departmentCode()),
                 new ResultReport(body.outcome() != null ? body.outcome() : ResolutionOutcome.RESOLVED, body.summary(),
                         body.measures(), body.reason(), body.alternativeOffered(), body.attachments()), key));
     }
@@ -178,7 +182,7 @@ class FeedbackController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         new ResultReport(ResolutionOutcome.RESOLVED, body.summary(), null, null, null, body.attachments())
                 .validated();
-        return created(feedback.contribute(caseId, department(department, body.departmentCode()), body.summary(),
+        return created(feedback.contribute(caseId, department(caseId, department, body.departmentCode()), body.summary(),
                 body.measures(), body.attachments(), key));
     }
 
@@ -186,14 +190,14 @@ class FeedbackController {
     @PostMapping("/api/cases/{caseId}/resolution/approve")
     ResponseEntity<CaseFeedbackView> approve(@PathVariable String caseId, @Valid @RequestBody Approve body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.approve(caseId, body.supervisorId(), key));
+        return created(feedback.approve(caseId, HotlineUser.subjectOr(body.supervisorId()), key));
     }
 
     @Operation(summary = "A supervisor returns the consolidated result to the lead department, with the reason")
     @PostMapping("/api/cases/{caseId}/resolution/return")
     ResponseEntity<CaseFeedbackView> giveBack(@PathVariable String caseId, @Valid @RequestBody GiveBack body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.giveBack(caseId, body.supervisorId(), body.reason(), key));
+        return created(feedback.giveBack(caseId, HotlineUser.subjectOr(body.supervisorId()), body.reason(), key));
     }
 
     @Operation(summary = "Cases whose result an operator must feed back (phone, letter, visit, or gateways failed)")
@@ -210,14 +214,14 @@ class FeedbackController {
     ResponseEntity<CaseFeedbackView> recordFeedback(@PathVariable String caseId,
             @Valid @RequestBody RecordFeedback body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.deliverFeedback(caseId, body.channel(), body.operatorId(), key));
+        return created(feedback.deliverFeedback(caseId, body.channel(), HotlineUser.subjectOr(body.operatorId()), key));
     }
 
     @Operation(summary = "An operator fed the result back, the case named in the body (first version of the API)")
     @PostMapping("/api/feedback")
     ResponseEntity<CaseFeedbackView> deliverFeedback(@Valid @RequestBody DeliverFeedback body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.deliverFeedback(body.caseId(), body.channel(), body.operatorId(), key));
+        return created(feedback.deliverFeedback(body.caseId(), body.channel(), HotlineUser.subjectOr(body.operatorId()), key));
     }
 
     @Operation(summary = "Every attempt to reach the caller through the gateways, oldest first")
@@ -232,7 +236,7 @@ class FeedbackController {
     ResponseEntity<CaseFeedbackView> callback(@PathVariable String caseId, @Valid @RequestBody Callback body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return created(feedback.callback(caseId, reached(body.reached(), body.satisfaction()), body.satisfaction(),
-                body.score(), body.comment(), body.operatorId(), key));
+                body.score(), body.comment(), HotlineUser.subjectOr(body.operatorId()), key));
     }
 
     @Operation(summary = "A satisfaction callback, the case named in the body (first version of the API)")
@@ -242,7 +246,7 @@ class FeedbackController {
         boolean notReached = "NOT_REACHED".equals(body.satisfaction());
         Satisfaction satisfaction = notReached ? null : firstVersionSatisfaction(body.satisfaction());
         return created(feedback.callback(body.caseId(), !notReached && reached(body.reached(), satisfaction),
-                satisfaction, body.score(), body.comment(), body.operatorId(), key));
+                satisfaction, body.score(), body.comment(), HotlineUser.subjectOr(body.operatorId()), key));
     }
 
     @Operation(summary = "Resolved cases waiting for their satisfaction callback, longest waiting first")
@@ -258,13 +262,16 @@ class FeedbackController {
     @PostMapping("/api/cases/{caseId}/close")
     ResponseEntity<CaseFeedbackView> close(@PathVariable String caseId, @Valid @RequestBody Close body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(feedback.closeExplained(caseId, body.supervisorId(), body.explanation(), key));
+        return created(feedback.closeExplained(caseId, HotlineUser.subjectOr(body.supervisorId()), body.explanation(), key));
     }
 
     @Operation(summary = "A case's departments, results, review, feedback and callbacks")
     @GetMapping("/api/cases/{caseId}")
     CaseFeedbackView find(@PathVariable String caseId) {
-        return feedback.find(caseId).map(this::view).orElseThrow(() -> new CaseNotFoundException(caseId));
+        HotlineUser user = HotlineUser.current();
+        return feedback.find(caseId).filter(found -> user.maySee(found.getDepartmentCode())
+                || found.getAssistingDepartments().stream().anyMatch(user::maySee)).map(this::view)
+                .orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
     @ExceptionHandler(CaseRuleViolation.class)
@@ -290,13 +297,25 @@ class FeedbackController {
         return ResponseEntity.status(status).body(problem);
     }
 
-    /** The department acting: from the header or the body; both may be given if they agree. */
-    private static String department(String header, String body) {
+    /** The department acting: the caller's own, or for a supervisor the one named by the header or the body. */
+    private static String department(String caseId, String header, String body) {
         boolean inHeader = header != null && !header.isBlank();
         boolean inBody = body != null && !body.isBlank();
         if (inHeader && inBody && !header.equals(body)) {
             throw new CaseRuleViolation(CaseRuleViolation.Reason.MISSING_INPUT, "departmentCode",
                     "differs from the " + DEPARTMENT + " header");
+        }
+        HotlineUser user = HotlineUser.current();
+        if (!user.has(Role.SUPERVISOR)) {
+            // department staff act for their own department only; another department's case is not theirs to see
+            String own = user.department();
+            String named = inHeader ? header : inBody ? body : own;
+            if (own == null && user.has(Role.DEPARTMENT) || own != null && !own.equals(named)) {
+                throw new CaseNotFoundException(caseId);
+            }
+            if (named != null) {
+                return named;
+            }
         }
         if (!inHeader && !inBody) {
             throw new CaseRuleViolation(CaseRuleViolation.Reason.MISSING_INPUT, "departmentCode",

@@ -50,6 +50,7 @@ import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,40 @@ abstract class FeedbackScenarios {
     @AfterEach
     void tearDown() {
         kafka.close();
+    }
+
+    @Test
+    void whenCallersLackATokenTheRoleOrTheDepartmentThenTheyAreRefusedAndOtherDepartmentsSeeNothing() {
+        Caller caller = Caller.fresh();
+        CaseOpened opened = opened(caller, FeedbackChannel.PHONE);
+        KafkaProbe.publish(brokers, opened);
+        KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
+        awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)));
+        RestClient facilities = TestHttp.client(port, TestTokens.token("dept-facilities", "FACILITIES",
+                "DEPARTMENT"));
+        RestClient logistics = TestHttp.client(port, TestTokens.token("dept-logistics", "LOGISTICS", "DEPARTMENT"));
+        String result = """
+                {"outcome":"RESOLVED","summary":"Boiler repaired","measures":"Pump replaced"}""";
+
+        assertThat(TestHttp.client(port, null).get().uri("/api/callbacks/due").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(facilities.get().uri("/api/callbacks/due").retrieve().toBodilessEntity().getStatusCode()
+                .value()).isEqualTo(403);
+        assertThat(TestHttp.client(port, TestTokens.token("analyst-1", null, "ANALYST")).get()
+                .uri("/api/cases/{id}", opened.caseId()).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(403);
+        // another department: the case does not exist for it, whatever department it names
+        assertThat(logistics.get().uri("/api/cases/{id}", opened.caseId()).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(logistics.post().uri("/api/cases/{id}/resolution", opened.caseId()).header("X-Department",
+                "FACILITIES").contentType(MediaType.APPLICATION_JSON).body(result).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(404);
+        // its own department reports without naming itself: the token does
+        assertThat(facilities.get().uri("/api/cases/{id}", opened.caseId()).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(facilities.post().uri("/api/cases/{id}/resolution", opened.caseId())
+                .contentType(MediaType.APPLICATION_JSON).body(result).retrieve().toBodilessEntity().getStatusCode()
+                .value()).isEqualTo(201);
     }
 
     @Test
@@ -280,8 +315,11 @@ abstract class FeedbackScenarios {
         assertThat(task(worklist, byPhone.caseId()).path("maskedPhone").asString()).contains("****");
 
         // when an operator phones the caller and records it
-        ResponseEntity<JsonNode> recorded = post("/api/cases/" + failing.caseId() + "/feedback", """
-                {"channel":"PHONE","operatorId":"op-9"}""", JsonNode.class);
+        // (who delivered it is the operator's token subject)
+        ResponseEntity<JsonNode> recorded = TestHttp.client(port, TestTokens.token("op-9", null, "OPERATOR")).post()
+                .uri("/api/cases/" + failing.caseId() + "/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"channel":"PHONE"}""").retrieve().toEntity(JsonNode.class);
 
         // then
         assertThat(recorded.getStatusCode().value()).isEqualTo(201);
@@ -319,14 +357,18 @@ abstract class FeedbackScenarios {
 
         // when the lead consolidates, the supervisor returns it once, then approves it
         assertThat(state(post(resolution, lead, JsonNode.class).getBody())).isEqualTo("IN_REVIEW");
-        assertProblem(post(resolution + "/approve", "{}", String.class), 400, "supervisorId");
+        assertThat(TestHttp.client(port, TestTokens.token("dept-market", "MARKET", "DEPARTMENT")).post()
+                .uri(resolution + "/approve").contentType(MediaType.APPLICATION_JSON).body("{}").retrieve()
+                .toBodilessEntity().getStatusCode().value()).as("only a supervisor approves").isEqualTo(403);
         ResponseEntity<JsonNode> returned = post(resolution + "/return", """
                 {"supervisorId":"sup-1","reason":"Say where the market went"}""", JsonNode.class);
         assertThat(state(returned.getBody())).isEqualTo("ASSIGNED");
         assertThat(returned.getBody().path("results")).isEmpty();
         assertThat(state(post(resolution, lead, JsonNode.class).getBody())).isEqualTo("IN_REVIEW");
-        ResponseEntity<JsonNode> approved = post(resolution + "/approve", """
-                {"supervisorId":"sup-1"}""", JsonNode.class);
+        // the supervisor is named by the token
+        ResponseEntity<JsonNode> approved = TestHttp.client(port, TestTokens.token("sup-1", null, "SUPERVISOR"))
+                .post().uri(resolution + "/approve").contentType(MediaType.APPLICATION_JSON).body("{}").retrieve()
+                .toEntity(JsonNode.class);
 
         // then one result, approved, consolidating the assistant's part
         assertThat(approved.getStatusCode().value()).isEqualTo(201);
