@@ -17,7 +17,7 @@ final class DemoTraffic {
     static final List<String> KINDS = List.of("CONSULTATION", "COMPLAINT", "SUGGESTION", "HELP_REQUEST", "OTHER");
     static final List<String> URGENCIES = List.of("NORMAL", "COMPLEX", "EMERGENCY");
     static final List<String> FEEDBACK_CHANNELS = List.of("PHONE", "SMS", "EMAIL", "LETTER", "IN_PERSON");
-    static final List<String> SATISFACTIONS = List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED");
+    static final List<String> SATISFACTIONS = List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
 
     /** Categories and their sub-categories. */
     static final Map<String, List<String>> SUB_CATEGORIES = Map.of(
@@ -47,7 +47,8 @@ final class DemoTraffic {
     }
 
     /** The caller's verdict, {@code POST /api/callbacks} on the feedback service. */
-    record Callback(String caseId, String satisfaction, String comment, String operatorId) {
+    record Callback(String caseId, boolean reached, String satisfaction, int score, String comment,
+            String operatorId) {
     }
 
     private record Topic(String category, String subCategory, String chinese, String english) {
@@ -182,7 +183,12 @@ final class DemoTraffic {
                     : "Mostly solved, but it took a while.";
             default -> random.nextBoolean() ? "问题没有真正解决。" : "Nothing has really changed.";
         };
-        return new Callback(caseId, satisfaction, comment, "op-" + (100 + random.nextInt(20)));
+        int score = switch (satisfaction) {
+            case "SATISFIED" -> 4 + random.nextInt(2);
+            case "BASICALLY_SATISFIED" -> 3;
+            default -> 1 + random.nextInt(2);
+        };
+        return new Callback(caseId, true, satisfaction, score, comment, "op-" + (100 + random.nextInt(20)));
     }
 
     private <T> T pick(List<T> values) {

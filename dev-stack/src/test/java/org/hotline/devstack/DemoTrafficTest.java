@@ -98,7 +98,9 @@ class DemoTrafficTest {
             assertThat(result.get("measures").asString()).isNotBlank();
 
             JsonNode callback = json.readTree(json.writeValueAsString(traffic.callback("case-1")));
-            assertThat(fieldNames(callback)).containsExactlyInAnyOrder("caseId", "satisfaction", "comment", "operatorId");
+            assertThat(fieldNames(callback)).containsExactlyInAnyOrder("caseId", "reached", "satisfaction", "score",
+                    "comment", "operatorId");
+            assertThat(callback.get("score").asInt()).isBetween(1, 5);
             assertThat(callback.get("operatorId").asString()).startsWith("op-");
             assertThat(DemoTraffic.SATISFACTIONS).contains(callback.get("satisfaction").asString());
             assertThat(callback.get("comment").asString()).isNotBlank();
