@@ -1,13 +1,11 @@
 package org.hotline.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +72,7 @@ public final class LoadBenchmark {
     private final AtomicInteger numbers = new AtomicInteger();
     private String frontDeskToken;
     private String analystToken;
+    private LedgerWatcher ledgerWatcher;
 
     LoadBenchmark(Options options) {
         this.options = options;
@@ -91,6 +90,7 @@ public final class LoadBenchmark {
     void run(String commandLine) throws Exception {
         frontDeskToken = Tokens.clientCredentials(http, options.auth(), "front-desk");
         analystToken = Tokens.clientCredentials(http, options.auth(), "analyst");
+        ledgerWatcher = new LedgerWatcher(http, options.reporting(), analystToken);
         ProcessStats processes = new ProcessStats(PROCESSES);
         System.out.println("Processes found: " + processes.found().keySet());
         List<StepResult> steps = new ArrayList<>();
@@ -102,6 +102,7 @@ public final class LoadBenchmark {
                 System.out.println(result.summary());
             }
         }
+        ledgerWatcher.close();
         System.out.println("Measuring the broker's own limit with ProducerPerformance / ConsumerPerformance ...");
         RawKafkaLimit.Result raw = RawKafkaLimit.measure(options.kafka(), 1500, options.rawRecords());
         String report = Report.markdown(commandLine, steps, processes.usage(), raw);
@@ -179,6 +180,9 @@ public final class LoadBenchmark {
             int status = error != null ? 0 : response.statusCode();
             if (status == 201) {
                 caseId = json.readTree(response.body()).path("caseId").asString();
+                if (number % options.ledgerSampleEvery() == 0) {
+                    ledgerWatcher.watch(caseId, sentAt);
+                }
             }
             sent.add(new Sent(number, newCase.kind(), intendedNanos, sentAt, caseId, status, now));
         });
@@ -194,7 +198,7 @@ public final class LoadBenchmark {
         Histogram httpLatency = histogram();
         Histogram opened = histogram();
         Histogram assigned = histogram();
-        Histogram ledger = histogram();
+        Histogram ledger = ledgerWatcher.takeLatencies();
         Histogram emergency = histogram();
         Histogram emergencyFromOpened = histogram();
         int accepted = 0;
@@ -233,9 +237,6 @@ public final class LoadBenchmark {
                     }
                 }
             }
-            if (s.number() % options.ledgerSampleEvery() == 0) {
-                ledgerLatency(s).ifPresent(ledger::recordValue);
-            }
         }
         Map<String, Long> maxLag = new LinkedHashMap<>();
         Map<String, Boolean> growing = new LinkedHashMap<>();
@@ -245,29 +246,6 @@ public final class LoadBenchmark {
         });
         return new StepResult(rate, accepted / elapsed, sent.size(), accepted, failed, httpLatency, opened, assigned,
                 ledger, emergency, emergencyFromOpened, notOpened, notAssigned, maxLag, growing, eventsPerSecond);
-    }
-
-    /** When the ledger first showed a sampled case, polled now (after the step): an upper bound per case. */
-    private java.util.Optional<Long> ledgerLatency(Sent s) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(options.reporting()
-                    + "/api/ledger/" + s.caseId())).header("Authorization", "Bearer " + analystToken).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return java.util.Optional.empty();
-            }
-            // the ledger records when it applied the case's first event
-            String updated = json.readTree(response.body()).path("firstSeenAt").asString(null);
-            return updated == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(Math.max(0, Instant.parse(updated).toEpochMilli() - s.sentAtMillis()));
-        }
-        catch (IOException | RuntimeException ex) {
-            return java.util.Optional.empty();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
-        }
     }
 
     static Histogram histogram() {
