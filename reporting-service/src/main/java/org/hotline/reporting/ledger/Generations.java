@@ -35,7 +35,7 @@ public class Generations {
     private final MongoTemplate mongo;
     private volatile State state;
 
-    Generations(MongoTemplate mongo) {
+    public Generations(MongoTemplate mongo) {
         this.mongo = mongo;
         refresh();
     }

@@ -73,6 +73,9 @@ abstract class LedgerScenarios {
     @Autowired
     Generations generations;
 
+    @Autowired
+    Ledger ledgerService;
+
     @BeforeEach
     void setUp() {
         http = TestHttp.client(port);
@@ -324,6 +327,42 @@ abstract class LedgerScenarios {
         assertThat(kpis(query)).isEqualTo(before);
         assertThat(kpis("from=2017-01-01&to=2019-12-31&groupBy=month")).isEqualTo(everythingBefore);
         assertThat(ledger(troubled)).usingRecursiveComparison().ignoringFields("overdue").isEqualTo(ledgerBefore);
+    }
+
+    @Test
+    void whenACrashLeftBucketChangesPendingThenTheSweepAppliesEachExactlyOnce() {
+        Instant t0 = Instant.parse("2018-02-05T00:00:00Z");
+        String caseId = UUID.randomUUID().toString();
+        CaseFlows.satisfied(caseId, t0).forEach(event -> KafkaProbe.publish(brokers, event));
+        awaitLedger(caseId, 7);
+        String query = "from=2018-02-01&to=2018-03-01&groupBy=department";
+        JsonNode before = await().until(() -> kpis(query), r -> r.get("overall").get("closed").asLong() == 1);
+        Generation generation = generations.active();
+        LedgerDocument document = mongo.findById(caseId, LedgerDocument.class, generation.ledgerCollection());
+
+        // the buckets took the latest changes, the crash came before the document was cleared
+        List<LedgerDocument.BucketDelta> taken = LedgerStore.difference(document.deltaSeq(), List.of(),
+                document.kpiFacts());
+        // and one change no bucket took yet
+        LedgerDocument.BucketDelta notTaken = new LedgerDocument.BucketDelta(document.deltaSeq() + 1,
+                "DEPARTMENT|2018-02-05|SANITATION_BUREAU", CaseFacts.Grain.DEPARTMENT, "2018-02-05",
+                "SANITATION_BUREAU", Map.of("escalations", 1L));
+        List<LedgerDocument.BucketDelta> pending = new ArrayList<>(taken);
+        pending.add(notTaken);
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(caseId)),
+                new org.springframework.data.mongodb.core.query.Update().set("pending", pending)
+                        .set("hasPending", true), generation.ledgerCollection());
+        ledgerService.applyPendingChanges();
+        ledgerService.applyPendingChanges();
+
+        JsonNode after = kpis(query);
+        assertThat(after.get("overall").get("escalations").asLong()).isEqualTo(1);
+        ((tools.jackson.databind.node.ObjectNode) after.get("overall")).put("escalations", 0);
+        ((tools.jackson.databind.node.ObjectNode) after.get("groups").get(0).get("kpis")).put("escalations", 0);
+        assertThat(after).isEqualTo(before);
+        assertThat(mongo.findById(caseId, LedgerDocument.class, generation.ledgerCollection()).hasPending())
+                .isFalse();
     }
 
     @Test
