@@ -20,20 +20,24 @@ class KpiReports {
 
     /** How a KPI report is broken down. */
     enum GroupBy {
-        NONE(Grain.DEPARTMENT, null), DEPARTMENT(Grain.DEPARTMENT, Bucket::key), CATEGORY(Grain.CATEGORY, Bucket::key),
-        CHANNEL(Grain.CHANNEL, Bucket::key), OPERATOR(Grain.OPERATOR, Bucket::key), DAY(Grain.DEPARTMENT, Bucket::day),
-        WEEK(Grain.DEPARTMENT, b -> {
+        NONE(Grain.TOTAL, null, false), DEPARTMENT(Grain.DEPARTMENT, Bucket::key, false),
+        CATEGORY(Grain.CATEGORY, Bucket::key, false), CHANNEL(Grain.CHANNEL, Bucket::key, false),
+        OPERATOR(Grain.OPERATOR, Bucket::key, false), DAY(Grain.TOTAL, Bucket::day, true),
+        WEEK(Grain.TOTAL, b -> {
             LocalDate d = LocalDate.parse(b.day());
             return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        }),
-        MONTH(Grain.DEPARTMENT, b -> b.day().substring(0, 7));
+        }, true),
+        MONTH(Grain.TOTAL, b -> b.day().substring(0, 7), false);
 
         final Grain grain;
         final Function<Bucket, String> key;
+        /** Needs daily buckets: monthly ones cannot be split into days or weeks. */
+        final boolean daily;
 
-        GroupBy(Grain grain, Function<Bucket, String> key) {
+        GroupBy(Grain grain, Function<Bucket, String> key, boolean daily) {
             this.grain = grain;
             this.key = key;
+            this.daily = daily;
         }
     }
 
@@ -51,7 +55,7 @@ class KpiReports {
     }
 
     Kpis overall(Period period) {
-        return KpiFormulas.of(sum(buckets.read(Grain.DEPARTMENT, period.from(), period.to())));
+        return KpiFormulas.of(sum(buckets.read(Grain.TOTAL, period.from(), period.to())));
     }
 
     /** The groups in key order (days, weeks and months in time order). */
@@ -60,7 +64,9 @@ class KpiReports {
             return List.of();
         }
         Map<String, List<Bucket>> grouped = new TreeMap<>();
-        for (Bucket b : buckets.read(groupBy.grain, period.from(), period.to())) {
+        List<Bucket> read = groupBy.daily ? buckets.days(groupBy.grain, period.from(), period.to())
+                : buckets.read(groupBy.grain, period.from(), period.to());
+        for (Bucket b : read) {
             grouped.computeIfAbsent(groupBy.key.apply(b), k -> new ArrayList<>()).add(b);
         }
         List<Group> groups = new ArrayList<>();

@@ -38,7 +38,8 @@ class BucketWriter {
             var notYetTaken = query(where("_id").is(d.bucketId())
                     .orOperator(where(seen).exists(false), where(seen).lt(d.seq())));
             try {
-                mongo.upsert(notYetTaken, update, generation.bucketCollection());
+                mongo.upsert(notYetTaken, update, generation.bucketCollection(d.grain(),
+                        CaseFacts.BucketFacts.monthly(d.day())));
             }
             catch (DuplicateKeyException taken) {
                 // the bucket exists and already took this change

@@ -29,6 +29,8 @@ public final class CaseFacts {
 
     /** The grains of the buckets: which dimensions a bucket is keyed by, besides its day. */
     public enum Grain {
+        /** Every case: one bucket per day (and month), for totals and trends. */
+        TOTAL,
         /** Lead department of the current assignment ({@link #NO_DEPARTMENT} if never assigned). Every case. */
         DEPARTMENT,
         CATEGORY,
@@ -70,11 +72,21 @@ public final class CaseFacts {
     /**
      * One bucket's share of a case.
      *
-     * @param bucketId grain, day and dimension values, e.g. {@code DEPARTMENT|2026-11-23|WATER_BUREAU}
-     * @param day the opening day, {@code yyyy-MM-dd}
+     * @param bucketId grain, period and dimension values, e.g. {@code DEPARTMENT|2026-11-23|WATER_BUREAU}
+     * @param day the opening day, {@code yyyy-MM-dd}, or for a monthly bucket the opening month, {@code yyyy-MM}
      * @param key the dimension value(s), joined with {@code |} for the cell grain
      */
     public record BucketFacts(String bucketId, Grain grain, String day, String key, Map<String, Long> counters) {
+
+        /** A bucket of a month rather than a day. */
+        public boolean monthly() {
+            return monthly(day);
+        }
+
+        /** Whether a bucket period ({@code yyyy-MM-dd} or {@code yyyy-MM}) is a month. */
+        public static boolean monthly(String period) {
+            return period.length() == 7;
+        }
     }
 
     /**
@@ -90,7 +102,10 @@ public final class CaseFacts {
     private CaseFacts() {
     }
 
-    /** The buckets the case counts in, with its counters in each; empty until the opening fact is known. */
+    /**
+     * The buckets the case counts in, with its counters in each: every bucket of its opening day, and the same of
+     * its opening month (so that long periods read months); empty until the opening fact is known.
+     */
     static List<BucketFacts> of(LedgerCase c, List<String> keywords, Settings settings) {
         if (c.openedAt() == null) {
             return List.of();
@@ -103,10 +118,20 @@ public final class CaseFacts {
             }
         });
         String day = c.openedAt().atZone(settings.zone()).toLocalDate().toString();
+        List<BucketFacts> buckets = new java.util.ArrayList<>();
+        for (String period : List.of(day, day.substring(0, 7))) {
+            buckets.addAll(buckets(c, keywords, period, fields));
+        }
+        return buckets;
+    }
+
+    private static List<BucketFacts> buckets(LedgerCase c, List<String> keywords, String day,
+            Map<String, Long> fields) {
         String department = c.department() == null ? NO_DEPARTMENT : c.department();
         String category = c.category() == null ? "-" : c.category();
         String channel = c.channel() == null ? "-" : c.channel().name();
         List<BucketFacts> buckets = new java.util.ArrayList<>();
+        buckets.add(bucket(Grain.TOTAL, day, "all", fields));
         buckets.add(bucket(Grain.DEPARTMENT, day, department, fields));
         buckets.add(bucket(Grain.CATEGORY, day, category, fields));
         buckets.add(bucket(Grain.CHANNEL, day, channel, fields));

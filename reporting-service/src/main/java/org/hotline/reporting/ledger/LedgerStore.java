@@ -103,7 +103,7 @@ class LedgerStore {
 
     void drop(Generation generation) {
         mongo.dropCollection(generation.ledgerCollection());
-        mongo.dropCollection(generation.bucketCollection());
+        generation.bucketCollections().forEach(mongo::dropCollection);
         indexed.remove(generation.ledgerCollection());
     }
 
@@ -163,8 +163,8 @@ class LedgerStore {
             ledger.createIndex(new Index().on("currentDepartments", Sort.Direction.ASC));
             ledger.createIndex(new Index().on("openResolveBy", Sort.Direction.ASC).sparse());
             ledger.createIndex(new Index().on("hasPending", Sort.Direction.ASC));
-            mongo.indexOps(generation.bucketCollection()).createIndex(new Index().on("grain", Sort.Direction.ASC)
-                    .on("day", Sort.Direction.ASC));
+            generation.bucketCollections().forEach(buckets -> mongo.indexOps(buckets)
+                    .createIndex(new Index().on("day", Sort.Direction.ASC)));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.hotline.reporting.ledger.CaseFacts;
+import org.hotline.reporting.ledger.Generation;
 import org.hotline.reporting.ledger.Generations;
 import org.hotline.reporting.ledger.SyntheticCases;
 import org.springframework.data.domain.Sort;
@@ -50,10 +51,13 @@ public final class KpiQueryBenchmark {
         try (MongoClient client = MongoClients.create(uri)) {
             MongoTemplate mongo = new MongoTemplate(client, "reporting-benchmark");
             Generations generations = new Generations(mongo);
-            String collection = generations.active().bucketCollection();
-            mongo.dropCollection(collection);
-            mongo.indexOps(collection).createIndex(new Index().on("grain", Sort.Direction.ASC)
-                    .on("day", Sort.Direction.ASC));
+            Generation generation = generations.active();
+            for (String collection : generation.bucketCollections()) {
+                if (mongo.collectionExists(collection)) {
+                    mongo.dropCollection(collection);
+                }
+                mongo.indexOps(collection).createIndex(new Index().on("day", Sort.Direction.ASC));
+            }
 
             CaseFacts.Settings settings = new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5),
                     ZoneId.of("Asia/Shanghai"));
@@ -68,17 +72,22 @@ public final class KpiQueryBenchmark {
                 f.counters().forEach((k, v) -> counters.merge(k, v, (a, b) -> (Long) a + (Long) b));
             }));
             long generated = System.nanoTime();
-            List<Document> batch = new ArrayList<>(1000);
+            Map<String, List<Document>> batches = new HashMap<>();
             for (Document bucket : buckets.values()) {
+                String collection = generation.bucketCollection(CaseFacts.Grain.valueOf(bucket.getString("grain")),
+                        CaseFacts.BucketFacts.monthly(bucket.getString("day")));
+                List<Document> batch = batches.computeIfAbsent(collection, c -> new ArrayList<>(1000));
                 batch.add(bucket);
                 if (batch.size() == 1000) {
                     mongo.getCollection(collection).insertMany(batch);
                     batch.clear();
                 }
             }
-            if (!batch.isEmpty()) {
-                mongo.getCollection(collection).insertMany(batch);
-            }
+            batches.forEach((collection, batch) -> {
+                if (!batch.isEmpty()) {
+                    mongo.getCollection(collection).insertMany(batch);
+                }
+            });
             long loaded = System.nanoTime();
             System.out.printf(Locale.ROOT, "%,d cases -> %,d buckets: generated in %.1f s, loaded in %.1f s%n",
                     cases, buckets.size(), (generated - began) / 1e9, (loaded - generated) / 1e9);

@@ -64,11 +64,15 @@ class CaseFactsTests {
         List<BucketFacts> buckets = CaseFacts.of(CaseHistory.fold("c", CaseFlows.satisfied("c", T0), null),
                 List.of("rubbish", "collected"), SETTINGS);
 
-        assertThat(buckets).extracting(BucketFacts::bucketId).containsExactlyInAnyOrder(
-                "DEPARTMENT|2026-11-03|SANITATION_BUREAU", "CATEGORY|2026-11-03|PUBLIC_HEALTH",
-                "CHANNEL|2026-11-03|PHONE", "CELL|2026-11-03|SANITATION_BUREAU|PUBLIC_HEALTH|PHONE",
-                "OPERATOR|2026-11-03|op-7", "AREA|2026-11-03|110101", "KEYWORD|2026-11-03|rubbish",
-                "KEYWORD|2026-11-03|collected");
+        List<String> daily = List.of("TOTAL|2026-11-03|all", "DEPARTMENT|2026-11-03|SANITATION_BUREAU",
+                "CATEGORY|2026-11-03|PUBLIC_HEALTH", "CHANNEL|2026-11-03|PHONE",
+                "CELL|2026-11-03|SANITATION_BUREAU|PUBLIC_HEALTH|PHONE", "OPERATOR|2026-11-03|op-7",
+                "AREA|2026-11-03|110101", "KEYWORD|2026-11-03|rubbish", "KEYWORD|2026-11-03|collected");
+        assertThat(buckets).filteredOn(b -> !b.monthly()).extracting(BucketFacts::bucketId)
+                .containsExactlyInAnyOrderElementsOf(daily);
+        assertThat(buckets).filteredOn(BucketFacts::monthly).extracting(BucketFacts::bucketId)
+                .containsExactlyInAnyOrderElementsOf(daily.stream().map(id -> id.replace("2026-11-03", "2026-11"))
+                        .toList());
         assertThat(buckets).filteredOn(b -> b.grain() == Grain.KEYWORD)
                 .allSatisfy(b -> assertThat(b.counters()).isEqualTo(Map.of("opened", 1L)));
     }
@@ -94,7 +98,7 @@ class CaseFactsTests {
         assertThat(deltas).filteredOn(d -> d.bucketId().equals("DEPARTMENT|2026-11-03|DISTRICT_OFFICE"))
                 .singleElement().satisfies(d -> assertThat(d.inc()).containsEntry("opened", 1L)
                         .containsEntry("bounces", 1L));
-        assertThat(deltas).filteredOn(d -> d.bucketId().startsWith("CHANNEL|")).singleElement()
+        assertThat(deltas).filteredOn(d -> d.bucketId().equals("CHANNEL|2026-11-03|PHONE")).singleElement()
                 .satisfies(d -> assertThat(d.inc()).isEqualTo(Map.of("bounces", 1L, "acceptance_due", 1L)));
     }
 }
