@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,32 +35,50 @@ public class Generations {
     record State(@Id String id, int active, Integer building, Instant rebuildStartedAt, Instant switchedAt) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Generations.class);
+
     private final MongoTemplate mongo;
     private volatile State state;
+    private volatile boolean loaded;
 
     public Generations(MongoTemplate mongo) {
         this.mongo = mongo;
-        refresh();
+        this.state = new State(ID, 0, null, null, null);
+        try {
+            refresh();
+        }
+        catch (DataAccessException unavailable) {
+            // the store is down at start-up: the state is read again before it is first used
+            log.warn("Cannot read the projections' generation yet: {}", unavailable.getClass().getSimpleName());
+        }
     }
 
     @Scheduled(fixedDelayString = "${hotline.reporting.state-refresh:5s}")
     void refresh() {
         state = Optional.ofNullable(mongo.findById(ID, State.class, COLLECTION))
                 .orElse(new State(ID, 0, null, null, null));
+        loaded = true;
+    }
+
+    private State state() {
+        if (!loaded) {
+            refresh();
+        }
+        return state;
     }
 
     public Generation active() {
-        return new Generation(state.active());
+        return new Generation(state().active());
     }
 
     /** The generation being rebuilt, if a rebuild runs. */
     public Optional<Generation> building() {
-        return Optional.ofNullable(state.building()).map(Generation::new);
+        return Optional.ofNullable(state().building()).map(Generation::new);
     }
 
     /** Where the live consumer writes: the active generation, and the one being rebuilt. */
     List<Generation> writeTargets() {
-        State s = state;
+        State s = state();
         return s.building() == null ? List.of(new Generation(s.active()))
                 : List.of(new Generation(s.active()), new Generation(s.building()));
     }
