@@ -85,10 +85,21 @@ function renderKpis(report) {
       'p90 ' + decimal(k.handlingTime.p90Hours, 1) + ' h'));
 }
 
+/** Every day of the report's period (yyyy-MM-dd), so that days without cases show as zero. */
+function days(report) {
+  const all = [];
+  for (let day = new Date(report.from + 'T00:00:00Z'); day < new Date(report.to + 'T00:00:00Z');
+    day.setUTCDate(day.getUTCDate() + 1)) {
+    all.push(day.toISOString().substring(0, 10));
+  }
+  return all;
+}
+
 function renderTrend(report) {
-  const labels = report.groups.map(g => g.key);
-  const opened = report.groups.map(g => g.kpis.opened);
-  const resolved = report.groups.map(g => g.kpis.resolved);
+  const byDay = new Map(report.groups.map(g => [g.key, g.kpis]));
+  const labels = days(report);
+  const opened = labels.map(day => byDay.has(day) ? byDay.get(day).opened : 0);
+  const resolved = labels.map(day => byDay.has(day) ? byDay.get(day).resolved : 0);
   if (trendChart === null) {
     trendChart = new Chart(document.getElementById('trend'), {
       type: 'line',

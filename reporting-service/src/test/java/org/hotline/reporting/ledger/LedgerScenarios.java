@@ -442,8 +442,13 @@ abstract class LedgerScenarios {
                         .hasSize(1);
                 assertThat(browser.findElements(By.cssSelector("#overdue tr[data-case-id='" + troubled + "']")))
                         .hasSize(1);
+                JsonNode byDay = kpis(query + "&groupBy=day");
                 assertThat(browser.executeScript("return Chart.getChart('trend').data.datasets[0].data.length"))
-                        .isEqualTo((long) kpis(query + "&groupBy=day").get("groups").size());
+                        .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(
+                                java.time.LocalDate.parse(byDay.get("from").asString()),
+                                java.time.LocalDate.parse(byDay.get("to").asString())));
+                assertThat(browser.executeScript("return Chart.getChart('trend').data.datasets[0].data"
+                        + ".reduce((a, b) => a + b, 0)")).isEqualTo(byDay.get("overall").get("opened").asLong());
             });
             Path screenshot = Path.of("target", "dashboard.png");
             Files.createDirectories(screenshot.getParent());
