@@ -11,22 +11,23 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.hotline.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
 class ReportingArchitectureTests {
 
-    /** The KPI formulas, the status rules and the timeline wording are plain Java, tested without Spring. */
+    /** The fold, the KPI facts and formulas, the keywords and the timeline wording are plain Java. */
     @ArchTest
     static final ArchRule domainCodeIsPlainJava = classes()
-            .that().haveNameMatching(".*\\.(KpiFormulas|KpiCase|Kpis|Kpis\\$Rate|CaseStatus|TimelineText)")
+            .that().haveNameMatching(".*\\.(CaseHistory|CaseFacts|KpiFormulas|Kpis|CaseStatus|DeadlineState|LedgerCase"
+                    + "|Keywords|TimelineText)(\\$.*)?")
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "org.hotline.events..", "org.hotline.reporting..");
 
-    /** The KPIs read the ledger through its public API only. */
+    /** The KPIs read buckets only, never the ledger's cases. */
     @ArchTest
-    static final ArchRule kpisDoNotTouchTheLedgerStore = noClasses().that().resideInAPackage("..kpi..")
-            .should().dependOnClassesThat().haveNameMatching(".*\\.ledger\\.(LedgerStore|LedgerDocument.*)");
+    static final ArchRule kpisDoNotReadCases = noClasses().that().resideInAPackage("..kpi..")
+            .should().dependOnClassesThat().haveNameMatching(".*\\.ledger\\.(Ledger|LedgerStore|LedgerDocument)(\\$.*)?");
 
-    /** Nothing but the ledger's messaging adapter knows about Kafka. */
+    /** Only the live binding and the rebuild's replay know about Kafka. */
     @ArchTest
-    static final ArchRule onlyTheAdapterKnowsMessages = noClasses().that()
-            .doNotHaveSimpleName("LedgerMessaging").should().dependOnClassesThat()
-            .resideInAnyPackage("org.springframework.messaging..", "org.springframework.cloud.stream..",
-                    "org.apache.kafka..");
+    static final ArchRule onlyTheAdaptersKnowMessages = noClasses().that()
+            .doNotHaveSimpleName("LedgerMessaging").and().doNotHaveSimpleName("Rebuild").should()
+            .dependOnClassesThat().resideInAnyPackage("org.springframework.messaging..",
+                    "org.springframework.cloud.stream..", "org.apache.kafka..");
 }

@@ -1,81 +1,74 @@
 package org.hotline.reporting.kpi;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Comparator;
+import static org.hotline.reporting.ledger.CaseFacts.Counter.*;
+
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
-import org.hotline.events.Channel;
-import org.hotline.events.Satisfaction;
+import org.hotline.reporting.ledger.CaseFacts;
+import org.hotline.reporting.ledger.CaseFacts.Counter;
 
-/** How the hotline's KPIs are computed from its cases. */
+/** The KPIs from the summed counters of some buckets. Plain Java. */
 final class KpiFormulas {
-
-    /** The department key of cases no department ever handled, e.g. answered on the spot. */
-    static final String NO_DEPARTMENT = "(hotline)";
 
     private KpiFormulas() {
     }
 
-    static Kpis of(Collection<KpiCase> cases, Duration answerThreshold) {
-        long resolved = cases.stream().filter(KpiFormulas::resolved).count();
-        long closed = cases.stream().filter(c -> c.closedAt() != null).count();
-        List<KpiCase> timedCalls = cases.stream().filter(KpiFormulas::timedCall).toList();
-        long answeredInTime = timedCalls.stream().filter(c -> answeredInTime(c, answerThreshold)).count();
-        List<KpiCase> withDeadline = cases.stream().filter(c -> resolved(c) && c.resolveBy() != null).toList();
-        long onTime = withDeadline.stream().filter(KpiFormulas::resolvedOnTime).count();
-        List<KpiCase> reached = cases.stream().filter(KpiFormulas::callbackReachedCaller).toList();
-        long satisfied = reached.stream().filter(KpiFormulas::satisfied).count();
-        List<KpiCase> callbackExpected = cases.stream().filter(c -> resolved(c) && !c.anonymous()).toList();
-        long calledBack = callbackExpected.stream().filter(KpiFormulas::callbackReachedCaller).count();
-        return new Kpis(cases.size(), resolved, closed, Kpis.Rate.of(answeredInTime, timedCalls.size()),
-                Kpis.Rate.of(onTime, withDeadline.size()), Kpis.Rate.of(satisfied, reached.size()),
-                Kpis.Rate.of(calledBack, callbackExpected.size()),
-                cases.stream().mapToLong(KpiCase::escalations).sum(), cases.stream().mapToLong(KpiCase::bounces).sum(),
-                cases.stream().mapToLong(KpiCase::reopens).sum());
+    static Kpis of(Map<String, Long> counters) {
+        Sums n = new Sums(counters);
+        return new Kpis(n.get(OPENED), n.get(RESOLVED), n.get(CLOSED), n.get(BACKLOG), n.get(OVERDUE),
+                n.get(EMERGENCIES), n.get(ESCALATIONS), n.get(BOUNCES), n.get(REOPENS),
+                n.rate(ANSWERED_IN_TIME, ANSWER_TIMED), n.rate(HANDLED_RIGHT, RESOLVED),
+                n.rate(ACCEPTED_ON_TIME, ACCEPTANCE_DUE), n.rate(RESOLVED_ON_TIME, RESOLUTION_DUE),
+                n.rate(FEEDBACK_ON_TIME, FEEDBACK_DUE), n.rate(CALLED_BACK, CALLBACK_DUE), n.rate(SATISFIED, RATED),
+                n.get(SCORED) == 0 ? null : (double) n.get(SCORE_SUM) / n.get(SCORED), n.rate(REOPENED, OPENED),
+                n.rate(RESPONDED, RESPONSE_DUE), n.rate(SOLVED_FOR_CALLER, RATED), handlingTime(n));
     }
 
-    /** The KPIs of each department, by the department of each case's current assignment, in name order. */
-    static Map<String, Kpis> byDepartment(Collection<KpiCase> cases, Duration answerThreshold) {
-        Map<String, List<KpiCase>> groups = cases.stream().collect(Collectors.groupingBy(
-                c -> c.department() == null ? NO_DEPARTMENT : c.department(), TreeMap::new, Collectors.toList()));
-        Map<String, Kpis> kpis = new TreeMap<>(Comparator.naturalOrder());
-        groups.forEach((department, group) -> kpis.put(department, of(group, answerThreshold)));
-        return kpis;
+    private static Kpis.HandlingTime handlingTime(Sums n) {
+        long resolved = 0;
+        long[] bins = new long[CaseFacts.HANDLING_BINS_HOURS.size() + 1];
+        for (int i = 0; i < bins.length; i++) {
+            bins[i] = n.get(Counter.values()[H0.ordinal() + i]);
+            resolved += bins[i];
+        }
+        if (resolved == 0) {
+            return new Kpis.HandlingTime(0, null, null);
+        }
+        return new Kpis.HandlingTime(resolved, n.get(HANDLING_SECONDS) / 3600.0 / resolved,
+                percentile(bins, CaseFacts.HANDLING_BINS_HOURS, 0.9));
     }
 
-    /** A phone call whose ring and answer times were recorded. */
-    static boolean timedCall(KpiCase c) {
-        return c.channel() == Channel.PHONE && c.ringStartedAt() != null && c.answeredAt() != null;
+    /** A percentile from histogram bins, interpolated linearly inside its bin. */
+    static double percentile(long[] bins, List<Integer> upperBounds, double p) {
+        long total = 0;
+        for (long b : bins) {
+            total += b;
+        }
+        double target = p * total;
+        long before = 0;
+        for (int i = 0; i < bins.length; i++) {
+            if (bins[i] > 0 && before + bins[i] >= target) {
+                double lower = i == 0 ? 0 : upperBounds.get(i - 1);
+                if (i == upperBounds.size()) {
+                    return lower;
+                }
+                double upper = upperBounds.get(i);
+                return lower + (target - before) / bins[i] * (upper - lower);
+            }
+            before += bins[i];
+        }
+        return upperBounds.get(upperBounds.size() - 1);
     }
 
-    /** Answered no later than the threshold after the phone started ringing (鈴響三聲內接聽). */
-    static boolean answeredInTime(KpiCase c, Duration threshold) {
-        return timedCall(c) && Duration.between(c.ringStartedAt(), c.answeredAt()).compareTo(threshold) <= 0;
-    }
+    private record Sums(Map<String, Long> counters) {
 
-    /**
-     * A result was reported under the current assignment. A case sent back for re-handling and assigned again is
-     * not resolved until the department reports again.
-     */
-    static boolean resolved(KpiCase c) {
-        return c.resolvedAt() != null && (c.assignedAt() == null || !c.resolvedAt().isBefore(c.assignedAt()));
-    }
+        long get(Counter counter) {
+            return counters.getOrDefault(counter.field(), 0L);
+        }
 
-    /** Resolved no later than the current assignment's resolve-by deadline. */
-    static boolean resolvedOnTime(KpiCase c) {
-        return resolved(c) && c.resolveBy() != null && !c.resolvedAt().isAfter(c.resolveBy());
-    }
-
-    /** A callback took place and the caller answered it. */
-    static boolean callbackReachedCaller(KpiCase c) {
-        return c.satisfaction() != null && c.satisfaction() != Satisfaction.NOT_REACHED;
-    }
-
-    static boolean satisfied(KpiCase c) {
-        return c.satisfaction() == Satisfaction.SATISFIED || c.satisfaction() == Satisfaction.BASICALLY_SATISFIED;
+        Kpis.Rate rate(Counter count, Counter outOf) {
+            return Kpis.Rate.of(get(count), get(outOf));
+        }
     }
 }

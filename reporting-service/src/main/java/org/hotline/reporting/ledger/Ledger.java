@@ -8,74 +8,111 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline.events.HotlineEvent;
+import org.hotline.events.Urgency;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-/** The tracking ledger: records every fact about every case, and answers what analysts and KPIs ask of it. */
+/** The tracking ledger: records every fact about every case, and answers what analysts ask of it. */
 @Service
 public class Ledger {
 
-    /** How many cases a status filter looks through, most recently active first. */
-    static final int STATUS_SCAN = 5_000;
-
     private final LedgerStore store;
+    private final Generations generations;
     private final Clock clock;
 
-    Ledger(LedgerStore store, Clock clock) {
+    Ledger(LedgerStore store, Generations generations, Clock clock) {
         this.store = store;
+        this.generations = generations;
         this.clock = clock;
     }
 
+    /** The live consumer: the fact goes into the active generation, and into the one being rebuilt if any. */
     void record(HotlineEvent event) {
-        store.apply(event);
+        generations.writeTargets().forEach(g -> store.apply(g, event));
+    }
+
+    /** The rebuild: the fact goes into the given generation only. */
+    public void record(Generation generation, HotlineEvent event) {
+        store.apply(generation, event);
+    }
+
+    /** Applies bucket changes left pending by a crash between the ledger write and the bucket writes. */
+    @Scheduled(fixedDelayString = "${hotline.reporting.pending-sweep:10s}")
+    public void applyPendingChanges() {
+        for (Generation g : generations.writeTargets()) {
+            store.withPendingChanges(g, 500).forEach(d -> store.flush(g, d));
+        }
+    }
+
+    public void drop(Generation generation) {
+        store.drop(generation);
     }
 
     public Optional<LedgerCase> find(String caseId) {
         Instant now = clock.instant();
-        return store.find(caseId).map(d -> LedgerCase.of(d, now));
+        return store.find(generations.active(), caseId).map(d -> fold(d, now));
     }
 
     /**
-     * Cases most recently active first, without their timelines. Every filter is optional: the department of the
-     * current assignment, the status, and a period in which the case was opened ({@code from} inclusive,
-     * {@code to} exclusive).
+     * A filter of the ledger list; every field is optional.
+     *
+     * @param department a department of the current assignment (lead or assisting)
+     * @param overdue true: only cases in the backlog past their resolve-by deadline; false: only the others
+     * @param from opened at or after
+     * @param to opened before
      */
-    public List<LedgerCase> list(CaseStatus status, String department, Instant from, Instant to, int limit) {
-        Criteria criteria = openedBetween(from, to);
-        if (department != null) {
-            criteria = criteria.and("assignment.department").is(department);
-        }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "lastEventAt"))
-                .limit(status == null ? limit : STATUS_SCAN);
-        Instant now = clock.instant();
-        return store.find(query).stream().map(d -> LedgerCase.of(d, now))
-                .filter(c -> status == null || c.status() == status).limit(limit).map(LedgerCase::withoutTimeline)
-                .toList();
+    public record Filter(String department, CaseStatus status, Urgency urgency, Boolean overdue, Instant from,
+            Instant to) {
     }
 
-    /** Every case opened in the period ({@code from} inclusive, {@code to} exclusive; either may be open). */
-    public List<LedgerCase> openedIn(Instant from, Instant to) {
-        Criteria criteria = openedBetween(from, to);
-        if (from == null && to == null) {
+    /** A page of the list. */
+    public record Page(List<LedgerCase> items, int page, int size, long totalItems) {
+    }
+
+    /** Cases most recently active first, without their timelines. */
+    public Page list(Filter filter, int page, int size) {
+        Instant now = clock.instant();
+        Criteria criteria = new Criteria();
+        if (filter.department() != null) {
+            criteria = criteria.and("currentDepartments").is(filter.department());
+        }
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status().name());
+        }
+        if (filter.urgency() != null) {
+            criteria = criteria.and("urgency").is(filter.urgency().name());
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            criteria = criteria.and("openResolveBy").lt(now);
+        }
+        else if (Boolean.FALSE.equals(filter.overdue())) {
+            criteria = criteria.orOperator(where("openResolveBy").is(null), where("openResolveBy").gte(now));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria opened = criteria.and("openedAt");
+            if (filter.from() != null) {
+                opened = opened.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                opened = opened.lt(filter.to());
+            }
+        }
+        else {
             criteria = criteria.and("openedAt").ne(null);
         }
-        Instant now = clock.instant();
-        return store.find(Query.query(criteria)).stream().map(d -> LedgerCase.of(d, now)).toList();
+        Generation active = generations.active();
+        long total = store.count(active, Query.query(criteria));
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "lastEventAt").and(Sort.by("_id")))
+                .skip((long) page * size).limit(size);
+        List<LedgerCase> items = store.find(active, query).stream().map(d -> fold(d, now).withoutTimeline())
+                .toList();
+        return new Page(items, page, size, total);
     }
 
-    private static Criteria openedBetween(Instant from, Instant to) {
-        if (from == null && to == null) {
-            return new Criteria();
-        }
-        Criteria opened = where("openedAt");
-        if (from != null) {
-            opened = opened.gte(from);
-        }
-        if (to != null) {
-            opened = opened.lt(to);
-        }
-        return opened;
+    private static LedgerCase fold(LedgerDocument d, Instant now) {
+        return CaseHistory.fold(d.id(), d.facts().stream().map(StoredFact::event).toList(), now);
     }
 }

@@ -4,40 +4,82 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 import org.hotline.events.CaseKind;
 import org.hotline.events.Channel;
-import org.hotline.events.EventType;
+import org.hotline.events.FeedbackChannel;
+import org.hotline.events.Milestone;
 import org.hotline.events.Satisfaction;
 import org.hotline.events.Urgency;
+import org.hotline.events.escalation.EscalationLevel;
 import org.hotline.events.feedback.CaseOutcome;
-import org.hotline.events.routing.Deadlines;
+import org.hotline.events.feedback.ResolutionOutcome;
+import org.hotline.events.routing.AssignmentReason;
+import org.hotline.events.routing.DepartmentRole;
 
 /**
- * The tracking ledger of one case (跟蹤臺賬): when it was taken and how, who handles it and by when, the result,
- * the feedback, the callback and the caller's satisfaction, and every fact in the order it happened.
+ * The tracking ledger of one case (跟蹤臺賬): how it was taken, every department and deadline, the result, the
+ * feedback, the callbacks and the caller's satisfaction, and every fact in the order it happened. It holds no
+ * caller data: no name, phone, e-mail, address or problem description.
  *
  * @param status where the case stands, from the latest state-changing fact
- * @param overdue not resolved yet and past the current assignment's resolve-by deadline
- * @param answerTime calls: from the first ring to the answer
- * @param department the department of the latest assignment
- * @param assignedAt when the latest assignment was made
- * @param deadlines the latest assignment's deadlines
- * @param resolvedAt when the latest result was reported
- * @param satisfaction the caller's answer at the latest callback
- * @param callbacks how many callbacks took place
- * @param rejections how many times a department refused the case (bounces)
+ * @param overdue in the backlog and past the lead department's resolve-by deadline
+ * @param area the administrative area of the problem, if known
+ * @param answerTime calls: from the first ring to the answer; walk-ins: from arrival to reception
+ * @param department the lead department of the current assignment
+ * @param assistingDepartments the assisting departments of the current assignment
+ * @param departments every department the case was ever given to, in the order it was
+ * @param assignments every assignment with its deadlines, oldest first
+ * @param acceptedAt when the current lead department signed for the case
+ * @param resolvedAt when the current result was reported; null if the case was reopened since
+ * @param handlingTime from opening to the current result
+ * @param callbackAttempts satisfaction callback attempts, reached or not
+ * @param satisfaction the caller's answer at the latest callback that reached the caller
+ * @param bounces how many times a department refused the case (退單)
  * @param timeline every fact, in the order it happened
  */
 public record LedgerCase(String caseId, String trackingNumber, CaseStatus status, boolean overdue, Channel channel,
         CaseKind kind, String category, String subCategory, Urgency urgency, boolean anonymous,
-        boolean supervisionComplaint, Instant openedAt, Instant ringStartedAt, Instant answeredAt,
-        Duration answerTime, Instant arrivedAt, Instant receivedAt, String department,
-        List<String> assistingDepartments, Instant assignedAt, Deadlines deadlines, Instant acceptedAt,
-        Instant resolvedAt, boolean resolvedOnTheSpot, Instant feedbackAt, Satisfaction satisfaction, int callbacks,
-        Instant closedAt, CaseOutcome outcome, int escalations, int rejections, int reopens, Instant lastEventAt,
+        boolean supervisionComplaint, String operatorId, String area, Instant openedAt, Instant ringStartedAt,
+        Instant answeredAt, Instant arrivedAt, Instant receivedAt, Duration answerTime, String department,
+        List<String> assistingDepartments, List<String> departments, List<Assignment> assignments,
+        Instant acceptedAt, Instant resolvedAt, String resolvedBy, ResolutionOutcome resolution,
+        boolean resolvedOnTheSpot, Duration handlingTime, Instant feedbackAt, FeedbackChannel feedbackChannel,
+        int feedbackAttempts, int callbackAttempts, Instant calledBackAt, Satisfaction satisfaction, Integer score,
+        int reopens, boolean reopenedToSupervisor, int bounces, List<Escalation> escalations,
+        Instant afterActionReviewedAt, Instant closedAt, CaseOutcome outcome, Instant lastEventAt,
         List<Entry> timeline) {
+
+    /**
+     * One department's share of the case.
+     *
+     * @param endedAt when it ended without a result: refused, or superseded by a later assignment
+     * @param deadlines each milestone's deadline and whether it was met
+     * @param deadlineChanges how many times the deadlines moved (extension, clock resumed, new calendar)
+     */
+    public record Assignment(String assignmentId, String department, DepartmentRole role, AssignmentReason reason,
+            Instant assignedAt, Instant acceptedAt, Instant rejectedAt, String rejectionReason, Instant endedAt,
+            boolean onHold, List<Deadline> deadlines, int deadlineChanges, int extensionsRequested,
+            int extensionsGranted) {
+
+        /** The deadline for a milestone, or null if the assignment has none. */
+        public Deadline deadline(Milestone milestone) {
+            return deadlines.stream().filter(d -> d.milestone() == milestone).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * A deadline and whether it was met.
+     *
+     * @param metAt when the milestone was reached; null if not yet
+     */
+    public record Deadline(Milestone milestone, Instant due, Instant metAt, DeadlineState state) {
+    }
+
+    /** A step of the escalation ladder that fired for the case. */
+    public record Escalation(String escalationId, EscalationLevel level, Milestone milestone, String department,
+            Instant deadline, Instant at, Instant acknowledgedAt, String acknowledgedBy) {
+    }
 
     /**
      * One fact of the timeline, described without caller data.
@@ -47,58 +89,30 @@ public record LedgerCase(String caseId, String trackingNumber, CaseStatus status
      */
     public record Entry(String eventId, String type, Instant occurredAt, String source, String summary,
             String department) {
-
-        EventType eventType() {
-            return EventType.ofCloudEventType(type);
-        }
     }
 
-    /** The order of the timeline: by time, then in the order of the case workflow. */
+    /** The order of the timeline: by the time it happened, then by event id, so that ties have a stable order. */
     static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::occurredAt)
-            .thenComparing(Entry::eventType).thenComparing(Entry::eventId);
+            .thenComparing(Entry::eventId);
 
-    private static final List<CaseStatus> HANDLED = List.of(CaseStatus.RESOLVED, CaseStatus.FEEDBACK_DELIVERED,
-            CaseStatus.CALLED_BACK, CaseStatus.CLOSED);
-
-    static LedgerCase of(LedgerDocument d, Instant now) {
-        List<Entry> timeline = d.timeline() == null ? List.of() : d.timeline().stream()
-                .map(e -> new Entry(e.eventId(), e.type(), e.occurredAt(), e.source(), e.summary(), e.department()))
-                .sorted(CHRONOLOGICAL).toList();
-        CaseStatus status = CaseStatus.derive(timeline.stream().map(Entry::eventType).toList());
-        LedgerDocument.Assignment a = d.assignment();
-        Deadlines deadlines = a == null ? null : new Deadlines(a.acceptBy(), a.onSiteBy(), a.resolveBy(), a.replyBy());
-        boolean overdue = a != null && a.resolveBy() != null && now.isAfter(a.resolveBy()) && !HANDLED.contains(status);
-        Duration answerTime = d.ringStartedAt() != null && d.answeredAt() != null
-                ? Duration.between(d.ringStartedAt(), d.answeredAt()) : null;
-        LedgerDocument.Resolution r = d.resolution();
-        LedgerDocument.Callback c = d.callback();
-        return new LedgerCase(d.id(), d.trackingNumber(), status, overdue, parse(d.channel(), Channel::valueOf),
-                parse(d.kind(), CaseKind::valueOf), d.category(), d.subCategory(), parse(d.urgency(), Urgency::valueOf),
-                Boolean.TRUE.equals(d.anonymous()), Boolean.TRUE.equals(d.supervisionComplaint()), d.openedAt(),
-                d.ringStartedAt(), d.answeredAt(), answerTime, d.arrivedAt(), d.receivedAt(),
-                a == null ? null : a.department(),
-                a == null || a.assistingDepartments() == null ? List.of() : a.assistingDepartments(),
-                a == null ? null : a.at(), deadlines, d.acceptedAt(), r == null ? null : r.at(),
-                r != null && Boolean.TRUE.equals(r.onTheSpot()), d.feedbackAt(),
-                c == null ? null : parse(c.satisfaction(), Satisfaction::valueOf), count(d.callbacks()), d.closedAt(),
-                parse(d.outcome(), CaseOutcome::valueOf), count(d.escalations()), count(d.rejections()),
-                count(d.reopens()), d.lastEventAt(), timeline);
+    /** The current lead assignment, or null if the case was never assigned. */
+    public Assignment leadAssignment() {
+        for (int i = assignments.size() - 1; i >= 0; i--) {
+            Assignment a = assignments.get(i);
+            if (a.role() == DepartmentRole.LEAD) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The same case without its timeline, for lists. */
     LedgerCase withoutTimeline() {
         return new LedgerCase(caseId, trackingNumber, status, overdue, channel, kind, category, subCategory, urgency,
-                anonymous, supervisionComplaint, openedAt, ringStartedAt, answeredAt, answerTime, arrivedAt,
-                receivedAt, department, assistingDepartments, assignedAt, deadlines, acceptedAt, resolvedAt,
-                resolvedOnTheSpot, feedbackAt, satisfaction, callbacks, closedAt, outcome, escalations, rejections,
-                reopens, lastEventAt, null);
-    }
-
-    private static <T> T parse(String value, Function<String, T> parser) {
-        return value == null ? null : parser.apply(value);
-    }
-
-    private static int count(Integer value) {
-        return value == null ? 0 : value;
+                anonymous, supervisionComplaint, operatorId, area, openedAt, ringStartedAt, answeredAt, arrivedAt,
+                receivedAt, answerTime, department, assistingDepartments, departments, assignments, acceptedAt,
+                resolvedAt, resolvedBy, resolution, resolvedOnTheSpot, handlingTime, feedbackAt, feedbackChannel,
+                feedbackAttempts, callbackAttempts, calledBackAt, satisfaction, score, reopens, reopenedToSupervisor,
+                bounces, escalations, afterActionReviewedAt, closedAt, outcome, lastEventAt, null);
     }
 }

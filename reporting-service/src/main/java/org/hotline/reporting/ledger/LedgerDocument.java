@@ -2,40 +2,35 @@ package org.hotline.reporting.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One case's ledger as stored: the facts in the order they arrived, and summary fields each owned by one kind of
- * fact (see {@link LedgerUpdates}). Field names are those of {@link LedgerUpdates}.
+ * One case's ledger as stored: its facts without caller data, the fields lists filter on (derived from the facts),
+ * the KPI facts the case currently counts in the buckets, and the bucket changes not yet known to be applied.
+ *
+ * @param revision increases with every change; a write succeeds only on the revision it read (optimistic locking)
+ * @param facts every fact of the case, in the order they arrived (the ledger folds them by the time they happened)
+ * @param currentDepartments lead and assisting departments of the current assignment
+ * @param openResolveBy while the case is in the backlog, the lead department's resolve-by deadline
+ * @param kpiFacts what the case currently counts in the buckets
+ * @param pending bucket changes written with the document and not yet known to be applied (outbox)
+ * @param deltaSeq the sequence number of the latest bucket change of this case
  */
-@Document(LedgerDocument.COLLECTION)
-record LedgerDocument(@Id String id, String trackingNumber, String channel, String kind, String category,
-        String subCategory, String urgency, Boolean anonymous, Boolean supervisionComplaint, @Indexed Instant openedAt,
-        Instant ringStartedAt, Instant answeredAt, Instant arrivedAt, Instant receivedAt, Assignment assignment,
-        Instant acceptedAt, Resolution resolution, Instant feedbackAt, Callback callback, Integer callbacks,
-        Instant closedAt, String outcome, Integer escalations, Integer rejections, Integer reopens,
-        @Indexed Instant lastEventAt, List<Entry> timeline) {
+record LedgerDocument(@Id String id, long revision, List<StoredFact> facts, Instant openedAt, Instant lastEventAt,
+        String status, String urgency, String department, List<String> currentDepartments, Instant openResolveBy,
+        List<CaseFacts.BucketFacts> kpiFacts, List<BucketDelta> pending, boolean hasPending, long deltaSeq) {
 
-    static final String COLLECTION = "ledger";
-
-    /** The latest assignment, by the time it was made. */
-    record Assignment(Instant at, String assignmentId, @Indexed String department,
-            List<String> assistingDepartments, String ruleId, Instant acceptBy, Instant onSiteBy, Instant resolveBy,
-            Instant replyBy) {
+    /**
+     * A change to one bucket: add {@code inc} to its counters. Applied at most once per bucket, guarded by the
+     * case's sequence number stored in the bucket.
+     */
+    record BucketDelta(long seq, String bucketId, CaseFacts.Grain grain, String day, String key,
+            Map<String, Long> inc) {
     }
 
-    /** The latest result. */
-    record Resolution(Instant at, String department, Boolean onTheSpot) {
-    }
-
-    /** The latest satisfaction callback. */
-    record Callback(Instant at, String satisfaction) {
-    }
-
-    /** One fact of the timeline; its type is the CloudEvents type, which stays stable across releases. */
-    record Entry(String eventId, String type, Instant occurredAt, String source, String summary, String department) {
+    boolean knows(String eventId) {
+        return facts.stream().anyMatch(f -> f.eventId().equals(eventId));
     }
 }

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.hotline.events.CloudEventHeaders;
-import org.hotline.events.EventFormatException;
-import org.hotline.events.EventType;
 import org.hotline.events.HotlineEvent;
 import org.hotline.support.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
@@ -16,33 +14,21 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class LedgerMessaging {
 
-    private static final int MAX_TYPE_LENGTH = 100;
-
     private static final String CANONICAL_TYPE = "ce-type";
+
+    @Bean
+    CaseFacts.Settings caseFactsSettings(ReportingSettings settings) {
+        return settings.facts();
+    }
 
     @Bean
     Consumer<Message<byte[]>> recordEvent(Ledger ledger) {
         return message -> ledger.record(read(message));
     }
 
-    /**
-     * Reads a record as the event its CloudEvents type names. A record without a known type, or whose payload
-     * does not match it, cannot be placed in any ledger and goes to the dead-letter topic.
-     */
+    /** Reads a record as the event its CloudEvents type names; unreadable records go to the dead-letter topic. */
     static HotlineEvent read(Message<byte[]> message) {
-        String ceType = type(message);
-        if (ceType == null || ceType.isBlank()) {
-            throw new EventFormatException("The record has no " + CloudEventHeaders.TYPE + " header", null);
-        }
-        EventType type;
-        try {
-            type = EventType.ofCloudEventType(ceType);
-        }
-        catch (IllegalArgumentException unknown) {
-            String shown = ceType.length() <= MAX_TYPE_LENGTH ? ceType : ceType.substring(0, MAX_TYPE_LENGTH) + "…";
-            throw new EventFormatException("Unknown event type " + shown, null);
-        }
-        return InboundEvents.read(message, type.recordType());
+        return InboundEvents.read(message, EventRecords.type(type(message)).recordType());
     }
 
     /**

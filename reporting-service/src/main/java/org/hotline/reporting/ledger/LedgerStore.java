@@ -3,48 +3,168 @@ package org.hotline.reporting.ledger;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotline.events.HotlineEvent;
-import org.springframework.dao.DuplicateKeyException;
+import org.hotline.reporting.ledger.CaseFacts.BucketFacts;
+import org.hotline.reporting.ledger.LedgerDocument.BucketDelta;
+import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The ledger collection: one document per case, changed by one atomic update per fact. */
+/**
+ * The ledger collections: one document per case, written whole on the revision it was read at, together with
+ * the bucket changes the write implies (outbox); then the changes are applied and cleared.
+ */
 @Repository
 class LedgerStore {
 
     private final MongoTemplate mongo;
+    private final BucketWriter buckets;
+    private final CaseFacts.Settings settings;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-    LedgerStore(MongoTemplate mongo) {
+    LedgerStore(MongoTemplate mongo, BucketWriter buckets, CaseFacts.Settings settings) {
         this.mongo = mongo;
+        this.buckets = buckets;
+        this.settings = settings;
     }
 
     /**
-     * Applies a fact to its case's document, creating the document for the case's first fact. A fact already in
-     * the timeline changes nothing, so a redelivered record is harmless.
+     * Adds a fact to its case's ledger in the generation, refolds the case, records the bucket changes between what
+     * the case counted before and what it counts now, and applies them. A fact already known changes nothing (but
+     * changes still pending are applied).
      */
-    void apply(HotlineEvent event) {
-        Query notYetApplied = query(where("_id").is(event.caseId())
-                .and(LedgerUpdates.TIMELINE + "." + LedgerUpdates.EVENT_ID).ne(event.eventId().toString()));
-        var update = LedgerUpdates.of(event);
-        try {
-            mongo.upsert(notYetApplied, update, LedgerDocument.COLLECTION);
+    @RetryOnConflict
+    public void apply(Generation generation, HotlineEvent event) {
+        ensureIndexes(generation);
+        String collection = generation.ledgerCollection();
+        LedgerDocument before = mongo.findById(event.caseId(), LedgerDocument.class, collection);
+        LedgerDocument after;
+        if (before != null && before.knows(event.eventId().toString())) {
+            after = before;
         }
-        catch (DuplicateKeyException exists) {
-            // The document exists but the guard did not match: either this fact is already in it (then this
-            // update matches nothing either), or another fact of the same case created the document meanwhile.
-            mongo.updateFirst(notYetApplied, update, LedgerDocument.COLLECTION);
+        else {
+            List<StoredFact> facts = new ArrayList<>(before == null ? List.of() : before.facts());
+            facts.add(StoredFact.of(event));
+            after = next(event.caseId(), before, facts);
+            if (before == null) {
+                mongo.insert(after, collection);
+            }
+            else if (mongo.replace(query(where("_id").is(before.id()).and("revision").is(before.revision())), after,
+                    ReplaceOptions.none(), collection).getMatchedCount() == 0) {
+                throw new OptimisticLockingFailureException("The ledger of case " + before.id() + " changed");
+            }
         }
+        flush(generation, after);
     }
 
-    Optional<LedgerDocument> find(String caseId) {
-        return Optional.ofNullable(mongo.findById(caseId, LedgerDocument.class));
+    /** Applies and clears the pending bucket changes of a case. */
+    void flush(Generation generation, LedgerDocument document) {
+        if (!document.hasPending()) {
+            return;
+        }
+        buckets.apply(generation, document.id(), document.pending());
+        // cleared only if nothing changed meanwhile; otherwise the newer write carries them and applies them again
+        mongo.updateFirst(query(where("_id").is(document.id()).and("revision").is(document.revision())),
+                new Update().set("pending", List.of()).set("hasPending", false), generation.ledgerCollection());
     }
 
-    List<LedgerDocument> find(Query query) {
-        return mongo.find(query, LedgerDocument.class);
+    /** Cases whose bucket changes may not have been applied (after a crash), a batch at a time. */
+    List<LedgerDocument> withPendingChanges(Generation generation, int limit) {
+        return mongo.find(query(where("hasPending").is(true)).limit(limit), LedgerDocument.class,
+                generation.ledgerCollection());
+    }
+
+    Optional<LedgerDocument> find(Generation generation, String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, LedgerDocument.class, generation.ledgerCollection()));
+    }
+
+    List<LedgerDocument> find(Generation generation, Query query) {
+        return mongo.find(query, LedgerDocument.class, generation.ledgerCollection());
+    }
+
+    long count(Generation generation, Query query) {
+        return mongo.count(query, generation.ledgerCollection());
+    }
+
+    void drop(Generation generation) {
+        mongo.dropCollection(generation.ledgerCollection());
+        generation.bucketCollections().forEach(mongo::dropCollection);
+        indexed.remove(generation.ledgerCollection());
+    }
+
+    private LedgerDocument next(String caseId, LedgerDocument before, List<StoredFact> facts) {
+        LedgerCase folded = CaseHistory.fold(caseId, facts.stream().map(StoredFact::event).toList(), null);
+        List<String> keywords = facts.stream().filter(f -> f.keywords() != null).findFirst()
+                .map(StoredFact::keywords).orElse(List.of());
+        List<BucketFacts> kpiFacts = CaseFacts.of(folded, keywords, settings);
+        long seq = before == null ? 1 : before.deltaSeq() + 1;
+        List<BucketDelta> pending = new ArrayList<>(before == null ? List.of() : before.pending());
+        pending.addAll(difference(seq, before == null ? List.of() : before.kpiFacts(), kpiFacts));
+        List<String> current = new ArrayList<>();
+        if (folded.department() != null) {
+            current.add(folded.department());
+            current.addAll(folded.assistingDepartments());
+        }
+        LedgerCase.Assignment lead = folded.leadAssignment();
+        LedgerCase.Deadline resolveBy = lead == null || lead.endedAt() != null ? null
+                : lead.deadline(org.hotline.events.Milestone.RESOLUTION);
+        return new LedgerDocument(caseId, before == null ? 0 : before.revision() + 1, facts, folded.openedAt(),
+                folded.lastEventAt(), folded.status().name(), folded.urgency() == null ? null : folded.urgency().name(),
+                folded.department(), current,
+                folded.status().inBacklog() && resolveBy != null ? resolveBy.due() : null, kpiFacts, pending,
+                !pending.isEmpty(), seq);
+    }
+
+    /** The bucket changes that turn what a case counted into what it counts now. */
+    static List<BucketDelta> difference(long seq, List<BucketFacts> before, List<BucketFacts> after) {
+        Map<String, BucketFacts> buckets = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> inc = new LinkedHashMap<>();
+        for (BucketFacts b : before) {
+            buckets.put(b.bucketId(), b);
+            b.counters().forEach((k, v) -> inc.computeIfAbsent(b.bucketId(), x -> new HashMap<>()).merge(k, -v,
+                    Long::sum));
+        }
+        for (BucketFacts b : after) {
+            buckets.put(b.bucketId(), b);
+            b.counters().forEach((k, v) -> inc.computeIfAbsent(b.bucketId(), x -> new HashMap<>()).merge(k, v,
+                    Long::sum));
+        }
+        List<BucketDelta> deltas = new ArrayList<>();
+        inc.forEach((bucketId, counters) -> {
+            counters.values().removeIf(v -> v == 0);
+            if (!counters.isEmpty()) {
+                BucketFacts b = buckets.get(bucketId);
+                deltas.add(new BucketDelta(seq, bucketId, b.grain(), b.day(), b.key(), Map.copyOf(counters)));
+            }
+        });
+        return deltas;
+    }
+
+    private void ensureIndexes(Generation generation) {
+        if (indexed.add(generation.ledgerCollection())) {
+            var ledger = mongo.indexOps(generation.ledgerCollection());
+            ledger.createIndex(new Index().on("lastEventAt", Sort.Direction.DESC));
+            ledger.createIndex(new Index().on("openedAt", Sort.Direction.ASC));
+            ledger.createIndex(new Index().on("currentDepartments", Sort.Direction.ASC));
+            ledger.createIndex(new Index().on("openResolveBy", Sort.Direction.ASC).sparse());
+            ledger.createIndex(new Index().on("hasPending", Sort.Direction.ASC));
+            generation.bucketCollections().forEach(buckets -> mongo.indexOps(buckets)
+                    .createIndex(new Index().on("day", Sort.Direction.ASC)));
+        }
     }
 }

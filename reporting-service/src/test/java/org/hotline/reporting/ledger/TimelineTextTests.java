@@ -39,7 +39,7 @@ class TimelineTextTests {
     @Test
     void whenTheCallerExplainsADissatisfactionThenTheLineLeavesItOut() {
         CaseReopened reopened = new CaseReopened(EventEnvelope.first("c-1", T0, "feedback-service"), "DISTRICT_OFFICE",
-                "My neighbour Zhang still parks there", 2);
+                "My neighbour Zhang still parks there", 2, false);
 
         assertThat(TimelineText.summary(reopened)).isEqualTo("Reopened (2), back to DISTRICT_OFFICE");
     }
@@ -47,7 +47,7 @@ class TimelineTextTests {
     @Test
     void whenADepartmentWritesALongNoteThenTheLineKeepsItShortOnOneLine() {
         CaseProgressed progressed = new CaseProgressed(EventEnvelope.first("c-1", T0, "routing-service"), "a-1",
-                "DISTRICT_OFFICE", "Team\non site. " + "x".repeat(500));
+                "DISTRICT_OFFICE", "Team\non site. " + "x".repeat(500), null);
 
         String line = TimelineText.summary(progressed);
 

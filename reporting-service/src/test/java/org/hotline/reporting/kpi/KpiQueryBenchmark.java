@@ -1,0 +1,134 @@
+package org.hotline.reporting.kpi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.bson.Document;
+import org.hotline.reporting.ledger.CaseFacts;
+import org.hotline.reporting.ledger.Generation;
+import org.hotline.reporting.ledger.Generations;
+import org.hotline.reporting.ledger.SyntheticCases;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Loads the KPI buckets of N synthetic cases (default 1,000,000) opened over a year into a store and measures the
+ * KPI queries over the whole year: p50 and p95 per breakdown. Not a test: run it with the {@code benchmark} profile
+ * (see the module README). The store is the in-memory MongoDB stand-in unless {@code -Dbenchmark.mongo=<uri>} names
+ * a real MongoDB (whose {@code reporting-benchmark} database it overwrites).
+ */
+public final class KpiQueryBenchmark {
+
+    private static final int WARM_UP = 5;
+    private static final int RUNS = 40;
+
+    private KpiQueryBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int cases = Integer.parseInt(System.getProperty("benchmark.cases", "1000000"));
+        String uri = System.getProperty("benchmark.mongo", "");
+        MongoServer standIn = null;
+        if (uri.isBlank()) {
+            standIn = new MongoServer(new MemoryBackend());
+            uri = "mongodb://" + standIn.bind().getHostString() + ":" + standIn.getLocalAddress().getPort();
+        }
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoTemplate mongo = new MongoTemplate(client, "reporting-benchmark");
+            Generations generations = new Generations(mongo);
+            Generation generation = generations.active();
+            for (String collection : generation.bucketCollections()) {
+                if (mongo.collectionExists(collection)) {
+                    mongo.dropCollection(collection);
+                }
+                mongo.indexOps(collection).createIndex(new Index().on("day", Sort.Direction.ASC));
+            }
+
+            CaseFacts.Settings settings = new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5),
+                    ZoneId.of("Asia/Shanghai"));
+            Instant start = Instant.parse("2025-01-01T00:00:00Z");
+            long began = System.nanoTime();
+            Map<String, Document> buckets = new HashMap<>();
+            SyntheticCases.generate(cases, start, 42, settings, facts -> facts.forEach(f -> {
+                Document bucket = buckets.computeIfAbsent(f.bucketId(), id -> new Document("_id", id)
+                        .append("grain", f.grain().name()).append("day", f.day()).append("key", f.key())
+                        .append("c", new Document()));
+                Document counters = bucket.get("c", Document.class);
+                f.counters().forEach((k, v) -> counters.merge(k, v, (a, b) -> (Long) a + (Long) b));
+            }));
+            long generated = System.nanoTime();
+            Map<String, List<Document>> batches = new HashMap<>();
+            for (Document bucket : buckets.values()) {
+                String collection = generation.bucketCollection(CaseFacts.Grain.valueOf(bucket.getString("grain")),
+                        CaseFacts.BucketFacts.monthly(bucket.getString("day")));
+                List<Document> batch = batches.computeIfAbsent(collection, c -> new ArrayList<>(1000));
+                batch.add(bucket);
+                if (batch.size() == 1000) {
+                    mongo.getCollection(collection).insertMany(batch);
+                    batch.clear();
+                }
+            }
+            batches.forEach((collection, batch) -> {
+                if (!batch.isEmpty()) {
+                    mongo.getCollection(collection).insertMany(batch);
+                }
+            });
+            long loaded = System.nanoTime();
+            System.out.printf(Locale.ROOT, "%,d cases -> %,d buckets: generated in %.1f s, loaded in %.1f s%n",
+                    cases, buckets.size(), (generated - began) / 1e9, (loaded - generated) / 1e9);
+            buckets.clear();
+
+            KpiReports reports = new KpiReports(new BucketReader(mongo, generations));
+            Period year = new Period(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-01-02"));
+            System.out.printf(Locale.ROOT, "%-28s %10s %10s %10s%n", "query over a year", "p50 ms", "p95 ms",
+                    "max ms");
+            for (KpiReports.GroupBy by : KpiReports.GroupBy.values()) {
+                measure("kpis groupBy=" + by.name().toLowerCase(Locale.ROOT), () -> {
+                    reports.overall(year);
+                    reports.groups(year, by);
+                });
+            }
+            measure("common problems", () -> {
+                reports.top(CaseFacts.Grain.CATEGORY, year, 10);
+                reports.top(CaseFacts.Grain.KEYWORD, year, 10);
+                reports.top(CaseFacts.Grain.AREA, year, 10);
+            });
+            System.out.printf(Locale.ROOT, "opened over the year: %,d%n", reports.overall(year).opened());
+        }
+        finally {
+            if (standIn != null) {
+                standIn.shutdownNow();
+            }
+        }
+    }
+
+    private static void measure(String name, Runnable query) {
+        for (int i = 0; i < WARM_UP; i++) {
+            query.run();
+        }
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            query.run();
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "%-28s %10.1f %10.1f %10.1f%n", name, millis[RUNS / 2],
+                millis[(int) Math.ceil(RUNS * 0.95) - 1], millis[RUNS - 1]);
+    }
+}
