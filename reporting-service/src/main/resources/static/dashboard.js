@@ -40,8 +40,30 @@ function kpiQuery() {
   return 'from=' + from;
 }
 
+/**
+ * The analyst's bearer token: given once in the address (http://…/#token=…), then kept for this browser tab and
+ * removed from the address bar.
+ */
+function bearerToken() {
+  const match = /[#&]token=([^&]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem('hotlineToken', decodeURIComponent(match[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem('hotlineToken');
+}
+
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const headers = { Accept: 'application/json' };
+  const token = bearerToken();
+  if (token) {
+    headers.Authorization = 'Bearer ' + token;
+  }
+  const response = await fetch(url, { headers });
+  if (response.status === 401 || response.status === 403) {
+    throw new Error('an analyst token is needed: open this page as ' + window.location.origin
+        + '/#token=<token> (see the README: curl -u analyst:analyst-secret …/oauth2/token)');
+  }
   if (response.status === 404) {
     return null;
   }

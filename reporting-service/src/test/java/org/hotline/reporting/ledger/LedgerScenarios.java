@@ -34,6 +34,7 @@ import org.hotline.events.Topics;
 import org.hotline.events.Urgency;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,28 @@ abstract class LedgerScenarios {
     LedgerCase awaitLedger(String caseId, int facts) {
         return await().until(() -> ledger(caseId),
                 c -> c != null && c.timeline() != null && c.timeline().size() >= facts);
+    }
+
+    @Test
+    void whenCallersLackATokenOrTheRoleThenTheyAreRefusedButTheDashboardPageIsOpen() {
+        RestClient department = TestHttp.client(port, TestTokens.token("dept-facilities", "FACILITIES",
+                "DEPARTMENT"));
+        RestClient analyst = TestHttp.client(port, TestTokens.token("analyst-1", null, "ANALYST"));
+
+        assertThat(status(TestHttp.client(port, null).get().uri("/api/ledger"))).isEqualTo(401);
+        assertThat(status(TestHttp.client(port, TestTokens.otherIssuer("ANALYST")).get().uri("/api/reports/kpis")))
+                .isEqualTo(401);
+        assertThat(status(department.get().uri("/api/ledger"))).isEqualTo(403);
+        assertThat(status(department.get().uri("/api/reports/kpis"))).isEqualTo(403);
+        assertThat(status(analyst.post().uri("/api/admin/rebuild"))).isEqualTo(403);
+        assertThat(status(analyst.get().uri("/api/reports/common-problems"))).isEqualTo(200);
+        assertThat(status(analyst.get().uri("/api/ledger"))).isEqualTo(200);
+        assertThat(status(TestHttp.client(port, null).get().uri("/"))).isEqualTo(200);
+        assertThat(status(TestHttp.client(port, null).get().uri("/dashboard.js"))).isEqualTo(200);
+    }
+
+    static int status(RestClient.RequestHeadersSpec<?> request) {
+        return request.retrieve().toBodilessEntity().getStatusCode().value();
     }
 
     @Test
@@ -423,7 +446,8 @@ abstract class LedgerScenarios {
 
         ChromeDriver browser = DashboardBrowser.start();
         try {
-            browser.get("http://localhost:" + port + "/");
+            // the analyst's token travels in the address once, as the README tells analysts to open the page
+            browser.get("http://localhost:" + port + "/#token=" + TestTokens.token("analyst-1", null, "ANALYST"));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
                 String query = browser.findElement(By.tagName("body")).getAttribute("data-kpi-query");
