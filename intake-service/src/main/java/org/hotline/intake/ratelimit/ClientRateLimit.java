@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
+import org.hotline.support.web.ProblemJson;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,7 +17,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits how fast each client may open cases (Resilience4j rate limiters, one per client): a client over its limit
@@ -33,7 +32,6 @@ class ClientRateLimit extends OncePerRequestFilter {
 
     private final LoadingCache<String, RateLimiter> limiters;
     private final RateLimitProperties properties;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     ClientRateLimit(RateLimitProperties properties) {
         this.properties = properties;
@@ -69,10 +67,8 @@ class ClientRateLimit extends OncePerRequestFilter {
                         + " from this client; nothing was stored, retry after " + retryAfter + " s");
         problem.setTitle("Too many requests");
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        ProblemJson.write(response, problem);
     }
 
     /** How many clients have a limiter at the moment. */

@@ -31,7 +31,8 @@ class ClientRateLimitTests {
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
         assertThat(refused.getContentType()).isEqualTo("application/problem+json");
-        assertThat(refused.getContentAsString()).contains("\"status\":429");
+        assertThat(refused.getContentAsString()).contains("\"status\":429").contains("\"type\":\"about:blank\"")
+                .doesNotContain("null");
     }
 
     @Test

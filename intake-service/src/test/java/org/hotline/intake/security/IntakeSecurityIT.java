@@ -77,7 +77,10 @@ class IntakeSecurityIT {
         ResponseEntity<String> refused = as(null).get().uri("/api/cases/" + caseId).retrieve().toEntity(String.class);
         assertThat(refused.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
         assertThat(refused.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(json.readTree(refused.getBody()).get("status").asInt()).isEqualTo(401);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+        assertThat(problem.has("properties")).isFalse();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.hotline.support.web;
 import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -11,7 +10,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body larger than the limit with 413 and a problem, before anything reads it. A body sent
@@ -20,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public RequestSizeLimit(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -34,9 +31,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                     "The request body is larger than " + maxBytes + " bytes");
             problem.setTitle("Request too large");
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            ProblemJson.write(response, problem);
             return;
         }
         chain.doFilter(request, response);
