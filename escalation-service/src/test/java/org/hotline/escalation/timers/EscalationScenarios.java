@@ -51,6 +51,7 @@ import org.hotline.events.routing.DeadlineChange;
 import org.hotline.events.routing.DeadlinesChanged;
 import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
+import org.hotline.testsupport.EndpointSecurity;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
 import org.hotline.testsupport.TestTokens;
@@ -60,6 +61,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -85,6 +87,9 @@ abstract class EscalationScenarios {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext applicationContext;
 
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
@@ -599,6 +604,18 @@ abstract class EscalationScenarios {
     }
 
     // --- identity and roles ---------------------------------------------------------------------------------------
+
+    @Test
+    void whenAnyEndpointIsCalledWithoutAValidTokenThenItAnswers401() {
+        List<EndpointSecurity.Endpoint> endpoints = EndpointSecurity.endpoints(applicationContext);
+
+        assertThat(endpoints).as("the endpoints found").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port, null)).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.expired(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.badlySigned(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+    }
 
     @Test
     void whenCallersLackATokenTheRoleOrTheDepartmentThenTheyAreRefused() {

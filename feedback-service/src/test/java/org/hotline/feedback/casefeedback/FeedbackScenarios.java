@@ -48,6 +48,7 @@ import org.hotline.events.routing.AssignedDepartment;
 import org.hotline.events.routing.CaseAssigned;
 import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
+import org.hotline.testsupport.EndpointSecurity;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
 import org.hotline.testsupport.TestTokens;
@@ -60,6 +61,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -116,6 +118,9 @@ abstract class FeedbackScenarios {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext applicationContext;
+
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
 
@@ -147,6 +152,18 @@ abstract class FeedbackScenarios {
     @AfterEach
     void tearDown() {
         kafka.close();
+    }
+
+    @Test
+    void whenAnyEndpointIsCalledWithoutAValidTokenThenItAnswers401() {
+        List<EndpointSecurity.Endpoint> endpoints = EndpointSecurity.endpoints(applicationContext);
+
+        assertThat(endpoints).as("the endpoints found").hasSizeGreaterThanOrEqualTo(12);
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port, null)).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.expired(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.badlySigned(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
     }
 
     @Test

@@ -2,12 +2,17 @@ package org.hotline.intake.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.hotline.testsupport.EndpointSecurity;
 import org.hotline.testsupport.HotlineServiceTest;
 import org.hotline.testsupport.TestHttp;
 import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -29,6 +34,9 @@ class IntakeSecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext applicationContext;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -62,6 +70,18 @@ class IntakeSecurityIT {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         return request.retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    @Test
+    void whenAnyEndpointIsCalledWithoutAValidTokenThenItAnswers401() {
+        List<EndpointSecurity.Endpoint> endpoints = EndpointSecurity.endpoints(applicationContext, "/open311");
+
+        assertThat(endpoints).as("the endpoints found").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port, null)).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.expired(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.badlySigned(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
     }
 
     @Test

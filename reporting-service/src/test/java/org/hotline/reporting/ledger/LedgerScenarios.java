@@ -32,6 +32,7 @@ import org.hotline.events.Milestone;
 import org.hotline.events.Satisfaction;
 import org.hotline.events.Topics;
 import org.hotline.events.Urgency;
+import org.hotline.testsupport.EndpointSecurity;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
 import org.hotline.testsupport.TestTokens;
@@ -44,6 +45,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -62,6 +64,9 @@ abstract class LedgerScenarios {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext applicationContext;
 
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
@@ -96,6 +101,18 @@ abstract class LedgerScenarios {
     LedgerCase awaitLedger(String caseId, int facts) {
         return await().until(() -> ledger(caseId),
                 c -> c != null && c.timeline() != null && c.timeline().size() >= facts);
+    }
+
+    @Test
+    void whenAnyEndpointIsCalledWithoutAValidTokenThenItAnswers401() {
+        List<EndpointSecurity.Endpoint> endpoints = EndpointSecurity.endpoints(applicationContext);
+
+        assertThat(endpoints).as("the endpoints found").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port, null)).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.expired(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.badlySigned(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.hotline.events.routing.DeadlinesChanged;
 import org.hotline.events.routing.DepartmentRole;
 import org.hotline.events.routing.ExtensionDecided;
 import org.hotline.events.routing.ExtensionRequested;
+import org.hotline.testsupport.EndpointSecurity;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
 import org.hotline.testsupport.TestTokens;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -54,6 +56,9 @@ abstract class WorkflowScenarios {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext applicationContext;
 
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
@@ -135,6 +140,18 @@ abstract class WorkflowScenarios {
                 .contains("\"status\":\"ACCEPTED\"").contains("Drain cleared");
         assertThat(post("/api/assignments/{id}/progress", "{\"note\":\"x\",\"reached\":\"RESOLUTION\"}", assist)
                 .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void whenAnyEndpointIsCalledWithoutAValidTokenThenItAnswers401() {
+        List<EndpointSecurity.Endpoint> endpoints = EndpointSecurity.endpoints(applicationContext);
+
+        assertThat(endpoints).as("the endpoints found").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port, null)).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.expired(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+        assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
+                TestTokens.badlySigned(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,80 @@
+package org.hotline.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Probes every endpoint a service maps (its controllers' request mappings, found in the running application) with a
+ * given token, so a test covers endpoints added later without listing them.
+ */
+public final class EndpointSecurity {
+
+    /** Paths every service leaves open: probes, metrics, API documents, the error page. */
+    public static final List<String> ALWAYS_PUBLIC = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/error");
+
+    private EndpointSecurity() {
+    }
+
+    /** One mapped endpoint, its path variables filled in. */
+    public record Endpoint(HttpMethod method, String path) {
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every endpoint the application maps, except those under {@link #ALWAYS_PUBLIC} and {@code alsoPublic}. */
+    public static List<Endpoint> endpoints(ApplicationContext context, String... alsoPublic) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(List.of(alsoPublic));
+        List<Endpoint> endpoints = new ArrayList<>();
+        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping -> mapping
+                .getHandlerMethods().keySet().forEach(info -> {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    for (String pattern : patterns(info)) {
+                        if (open.stream().anyMatch(pattern::startsWith)) {
+                            continue;
+                        }
+                        String path = pattern.replaceAll("\\{[^}]+}", "probe");
+                        if (methods.isEmpty()) {
+                            endpoints.add(new Endpoint(HttpMethod.GET, path));
+                        }
+                        methods.forEach(method -> endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()),
+                                path)));
+                    }
+                }));
+        return endpoints;
+    }
+
+    /** The endpoints that did not answer {@code expectedStatus} to a request carrying {@code bearerToken}. */
+    public static List<String> answeringOtherThan(int expectedStatus, List<Endpoint> endpoints, int port,
+            String bearerToken) {
+        RestClient http = TestHttp.client(port, bearerToken);
+        List<String> others = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            RestClient.RequestBodySpec request = http.method(endpoint.method()).uri(endpoint.path());
+            if (endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT
+                    || endpoint.method() == HttpMethod.PATCH) {
+                request.header("Content-Type", "application/json").body("{}");
+            }
+            int status = request.retrieve().toBodilessEntity().getStatusCode().value();
+            if (status != expectedStatus) {
+                others.add(endpoint + " → " + status);
+            }
+        }
+        return others;
+    }
+
+    private static Set<String> patterns(RequestMappingInfo info) {
+        return info.getPatternValues();
+    }
+}
