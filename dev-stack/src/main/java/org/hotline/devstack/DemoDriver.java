@@ -159,13 +159,24 @@ final class DemoDriver implements AutoCloseable {
         }
     }
 
-    /** The case's latest assignment, if routing has one. */
+    /** The lead department's latest assignment: an assisting department does not report the case's result. */
+    static Optional<JsonNode> latestLead(JsonNode assignments) {
+        JsonNode lead = null;
+        for (JsonNode assignment : assignments) {
+            if (!"ASSIST".equals(assignment.path("role").asString())) {
+                lead = assignment;
+            }
+        }
+        return Optional.ofNullable(lead);
+    }
+
+    /** The case's latest lead assignment, if routing has one. */
     private Optional<JsonNode> currentAssignment(String caseId, boolean warnOnFailure) {
         String url = routingUrl + "/api/assignments?caseId=" + URLEncoder.encode(caseId, StandardCharsets.UTF_8);
         return send("supervisor", "GET", url, null, warnOnFailure)
                 .map(response -> json.readTree(response.body()))
                 .filter(list -> list.isArray() && !list.isEmpty())
-                .map(list -> list.get(list.size() - 1));
+                .flatMap(DemoDriver::latestLead);
     }
 
     /** The new case's id from the response body ({@code caseId} or {@code id}) or the Location header. */
