@@ -29,13 +29,19 @@ record Open311Properties(List<ApiKey> apiKeys, @DefaultValue("2026-11-23T00:00:0
         @DefaultValue("production") String endpointType, @DefaultValue("P90D") Duration maxSpan,
         @DefaultValue("1000") int maxResults, Map<Urgency, Duration> expectedWithin) {
 
-    /** A client's key, the channel its cases come in by, and who the client is (for logs). */
-    record ApiKey(String key, Channel channel, String client) {
+    /**
+     * A client's key, stored only as its SHA-256 (hex), the channel its cases come in by, and who the client is
+     * (for logs). Issue a key as a long random string, give it to the client, and configure its hash:
+     * {@code printf %s "$KEY" | sha256sum}.
+     */
+    record ApiKey(String sha256, Channel channel, String client) {
 
         ApiKey {
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("hotline.open311.api-keys[].key must not be empty");
+            if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("hotline.open311.api-keys[].sha256 must be the 64 hex digits of "
+                        + "the key's SHA-256");
             }
+            sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
             if (channel != Channel.WEB && channel != Channel.APP) {
                 throw new IllegalArgumentException("hotline.open311.api-keys[].channel must be WEB or APP");
             }
