@@ -55,6 +55,16 @@ public final class EndpointSecurity {
         return endpoints;
     }
 
+    /**
+     * The endpoints left after removing those of {@code method} whose path is one of {@code paths} (path variables
+     * filled in as {@code probe}); a path ending in {@code *} stands for every path it starts.
+     */
+    public static List<Endpoint> except(List<Endpoint> endpoints, HttpMethod method, String... paths) {
+        return endpoints.stream().filter(e -> e.method() != method || List.of(paths).stream()
+                .noneMatch(p -> p.endsWith("*") ? e.path().startsWith(p.substring(0, p.length() - 1))
+                        : e.path().equals(p))).toList();
+    }
+
     /** The endpoints that did not answer {@code expectedStatus} to a request carrying {@code bearerToken}. */
     public static List<String> answeringOtherThan(int expectedStatus, List<Endpoint> endpoints, int port,
             String bearerToken) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -64,7 +65,7 @@ class IntakeSecurityIT {
     }
 
     int status(String token, String method, String path, String body) {
-        RestClient.RequestBodySpec request = as(token).method(org.springframework.http.HttpMethod.valueOf(method))
+        RestClient.RequestBodySpec request = as(token).method(HttpMethod.valueOf(method))
                 .uri(path);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
@@ -82,6 +83,10 @@ class IntakeSecurityIT {
                 TestTokens.expired(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
         assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
                 TestTokens.badlySigned(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+        // a valid token without any Hotline role reaches nothing but what every role may use
+        assertThat(EndpointSecurity.answeringOtherThan(403,
+                EndpointSecurity.except(endpoints, HttpMethod.GET, "/api/taxonomy*"), port,
+                TestTokens.token("no-role-client", null))).isEmpty();
     }
 
     @Test

@@ -48,9 +48,13 @@ import org.hotline.reporting.ledger.LedgerCase.Escalation;
  */
 final class CaseHistory {
 
-    /** The order facts are folded in. */
+    /**
+     * The order facts are folded in: by the time they happened; facts of the same instant (e.g. the callback and the
+     * closing it caused) in the order of the case's life, as {@link org.hotline.events.EventType} lists them; then
+     * by event id.
+     */
     static final Comparator<HotlineEvent> FOLD_ORDER = Comparator.comparing(HotlineEvent::occurredAt)
-            .thenComparing(e -> e.eventId().toString());
+            .thenComparing(e -> e.type().ordinal()).thenComparing(e -> e.eventId().toString());
 
     private final String caseId;
     private CaseOpened opened;

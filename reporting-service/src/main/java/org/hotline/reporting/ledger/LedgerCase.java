@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.hotline.events.CaseKind;
 import org.hotline.events.Channel;
+import org.hotline.events.EventType;
 import org.hotline.events.FeedbackChannel;
 import org.hotline.events.Milestone;
 import org.hotline.events.Satisfaction;
@@ -91,9 +92,21 @@ public record LedgerCase(String caseId, String trackingNumber, CaseStatus status
             String department) {
     }
 
-    /** The order of the timeline: by the time it happened, then by event id, so that ties have a stable order. */
+    /**
+     * The order of the timeline: by the time it happened; entries of the same instant in the order of the case's life
+     * (as {@link EventType} lists the events), then by event id, so that ties have a stable order.
+     */
     static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::occurredAt)
-            .thenComparing(Entry::eventId);
+            .thenComparingInt(LedgerCase::lifecycleOrder).thenComparing(Entry::eventId);
+
+    private static int lifecycleOrder(Entry entry) {
+        try {
+            return EventType.ofCloudEventType(entry.type()).ordinal();
+        }
+        catch (IllegalArgumentException unknown) {
+            return Integer.MAX_VALUE;
+        }
+    }
 
     /** The current lead assignment, or null if the case was never assigned. */
     public Assignment leadAssignment() {

@@ -1,5 +1,6 @@
 package org.hotline.reporting.rebuild;
 
+import org.hotline.support.security.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +16,11 @@ import io.swagger.v3.oas.annotations.Operation;
 class RebuildController {
 
     private final Rebuild rebuild;
+    private final AuditTrail audit;
 
-    RebuildController(Rebuild rebuild) {
+    RebuildController(Rebuild rebuild, AuditTrail audit) {
         this.rebuild = rebuild;
+        this.audit = audit;
     }
 
     @Operation(summary = "Starts a rebuild: replays every case topic from the beginning into fresh collections "
@@ -25,7 +28,9 @@ class RebuildController {
     @PostMapping("/api/admin/rebuild")
     ResponseEntity<Rebuild.Status> start() {
         try {
-            return ResponseEntity.accepted().body(rebuild.start());
+            Rebuild.Status started = rebuild.start();
+            audit.record(null, "PROJECTIONS_REBUILD_STARTED", "ledger and KPI buckets", null);
+            return ResponseEntity.accepted().body(started);
         }
         catch (IllegalStateException running) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, running.getMessage());

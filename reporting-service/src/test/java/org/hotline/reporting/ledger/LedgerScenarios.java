@@ -113,6 +113,9 @@ abstract class LedgerScenarios {
                 TestTokens.expired(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
         assertThat(EndpointSecurity.answeringOtherThan(401, endpoints, port,
                 TestTokens.badlySigned(TestTokens.ALL_ROLES.toArray(String[]::new)))).isEmpty();
+        // a valid token without any Hotline role reaches nothing but what every role may use
+        assertThat(EndpointSecurity.answeringOtherThan(403, endpoints, port,
+                TestTokens.token("no-role-client", null))).isEmpty();
     }
 
     @Test
