@@ -1,5 +1,7 @@
 package org.hotline.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -82,6 +84,27 @@ public final class EndpointSecurity {
             }
         }
         return others;
+    }
+
+    /**
+     * Asserts what every service promises: each of its endpoints (but the public ones) answers 401 without a token,
+     * with an expired one and with a badly signed one, and 403 to a valid token without any Hotline role, except
+     * the GET endpoints every role may use ({@code anyRoleGets}, as for {@link #except}).
+     *
+     * @param publicPaths path prefixes open to anyone besides {@link #ALWAYS_PUBLIC}
+     */
+    public static void assertTokensAndRolesAreRequired(ApplicationContext context, int port, List<String> publicPaths,
+            String... anyRoleGets) {
+        List<Endpoint> endpoints = endpoints(context, publicPaths.toArray(String[]::new));
+        String[] allRoles = TestTokens.ALL_ROLES.toArray(String[]::new);
+        assertThat(endpoints).as("the endpoints found").isNotEmpty();
+        assertThat(answeringOtherThan(401, endpoints, port, null)).as("without a token").isEmpty();
+        assertThat(answeringOtherThan(401, endpoints, port, TestTokens.expired(allRoles))).as("expired token")
+                .isEmpty();
+        assertThat(answeringOtherThan(401, endpoints, port, TestTokens.badlySigned(allRoles)))
+                .as("badly signed token").isEmpty();
+        assertThat(answeringOtherThan(403, except(endpoints, HttpMethod.GET, anyRoleGets), port,
+                TestTokens.token("no-role-client", null))).as("a token without a Hotline role").isEmpty();
     }
 
     private static Set<String> patterns(RequestMappingInfo info) {
