@@ -1,5 +1,6 @@
 package org.hotline.intake.ratelimit;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,16 @@ class RateLimitConfiguration {
     FilterRegistrationBean<ClientRateLimit> clientRateLimit(RateLimitProperties properties) {
         FilterRegistrationBean<ClientRateLimit> registration = new FilterRegistrationBean<>(
                 new ClientRateLimit(properties));
+        registration.addUrlPatterns("/api/cases", "/open311/*");
+        return registration;
+    }
+
+    /** Sheds load beyond what the store can take, after the per-client limit. */
+    @Bean
+    FilterRegistrationBean<IntakeCapacity> intakeCapacity(
+            @Value("${hotline.intake.max-concurrent-cases:64}") int maxConcurrent) {
+        FilterRegistrationBean<IntakeCapacity> registration = new FilterRegistrationBean<>(
+                new IntakeCapacity(maxConcurrent));
         registration.addUrlPatterns("/api/cases", "/open311/*");
         return registration;
     }
