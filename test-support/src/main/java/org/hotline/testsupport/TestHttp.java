@@ -30,4 +30,9 @@ public final class TestHttp {
     public static RestClient client(int port) {
         return client("http://localhost:" + port);
     }
+
+    /** Sends the request and gives only the status code back. */
+    public static int status(RestClient.RequestHeadersSpec<?> request) {
+        return request.retrieve().toBodilessEntity().getStatusCode().value();
+    }
 }

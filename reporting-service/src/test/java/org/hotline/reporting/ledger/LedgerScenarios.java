@@ -114,20 +114,16 @@ abstract class LedgerScenarios {
                 "DEPARTMENT"));
         RestClient analyst = TestHttp.client(port, TestTokens.token("analyst-1", null, "ANALYST"));
 
-        assertThat(status(TestHttp.client(port, null).get().uri("/api/ledger"))).isEqualTo(401);
-        assertThat(status(TestHttp.client(port, TestTokens.otherIssuer("ANALYST")).get().uri("/api/reports/kpis")))
+        assertThat(TestHttp.status(TestHttp.client(port, null).get().uri("/api/ledger"))).isEqualTo(401);
+        assertThat(TestHttp.status(TestHttp.client(port, TestTokens.otherIssuer("ANALYST")).get().uri("/api/reports/kpis")))
                 .isEqualTo(401);
-        assertThat(status(department.get().uri("/api/ledger"))).isEqualTo(403);
-        assertThat(status(department.get().uri("/api/reports/kpis"))).isEqualTo(403);
-        assertThat(status(analyst.post().uri("/api/admin/rebuild"))).isEqualTo(403);
-        assertThat(status(analyst.get().uri("/api/reports/common-problems"))).isEqualTo(200);
-        assertThat(status(analyst.get().uri("/api/ledger"))).isEqualTo(200);
-        assertThat(status(TestHttp.client(port, null).get().uri("/"))).isEqualTo(200);
-        assertThat(status(TestHttp.client(port, null).get().uri("/dashboard.js"))).isEqualTo(200);
-    }
-
-    static int status(RestClient.RequestHeadersSpec<?> request) {
-        return request.retrieve().toBodilessEntity().getStatusCode().value();
+        assertThat(TestHttp.status(department.get().uri("/api/ledger"))).isEqualTo(403);
+        assertThat(TestHttp.status(department.get().uri("/api/reports/kpis"))).isEqualTo(403);
+        assertThat(TestHttp.status(analyst.post().uri("/api/admin/rebuild"))).isEqualTo(403);
+        assertThat(TestHttp.status(analyst.get().uri("/api/reports/common-problems"))).isEqualTo(200);
+        assertThat(TestHttp.status(analyst.get().uri("/api/ledger"))).isEqualTo(200);
+        assertThat(TestHttp.status(TestHttp.client(port, null).get().uri("/"))).isEqualTo(200);
+        assertThat(TestHttp.status(TestHttp.client(port, null).get().uri("/dashboard.js"))).isEqualTo(200);
     }
 
     @Test

@@ -161,22 +161,22 @@ abstract class WorkflowScenarios {
         RestClient logistics = TestHttp.client(port, TestTokens.token("dept-logistics", "LOGISTICS", "DEPARTMENT"));
         RestClient analyst = TestHttp.client(port, TestTokens.token("analyst-1", null, "ANALYST"));
 
-        assertThat(status(TestHttp.client(port, null).get().uri("/api/assignments?caseId={id}", opened.caseId())))
+        assertThat(TestHttp.status(TestHttp.client(port, null).get().uri("/api/assignments?caseId={id}", opened.caseId())))
                 .isEqualTo(401);
-        assertThat(status(TestHttp.client(port, TestTokens.badlySigned("SUPERVISOR")).get()
+        assertThat(TestHttp.status(TestHttp.client(port, TestTokens.badlySigned("SUPERVISOR")).get()
                 .uri("/api/supervisor/queue"))).isEqualTo(401);
-        assertThat(status(analyst.get().uri("/api/assignments?caseId={id}", opened.caseId()))).isEqualTo(403);
-        assertThat(status(health.get().uri("/api/supervisor/queue"))).isEqualTo(403);
-        assertThat(status(health.get().uri("/api/dispatch/queue"))).isEqualTo(403);
-        assertThat(status(health.put().uri("/api/rules").contentType(MediaType.APPLICATION_JSON).body("{}")))
+        assertThat(TestHttp.status(analyst.get().uri("/api/assignments?caseId={id}", opened.caseId()))).isEqualTo(403);
+        assertThat(TestHttp.status(health.get().uri("/api/supervisor/queue"))).isEqualTo(403);
+        assertThat(TestHttp.status(health.get().uri("/api/dispatch/queue"))).isEqualTo(403);
+        assertThat(TestHttp.status(health.put().uri("/api/rules").contentType(MediaType.APPLICATION_JSON).body("{}")))
                 .isEqualTo(403);
-        assertThat(status(health.post().uri("/api/assignments/{id}/transfer", lead).contentType(
+        assertThat(TestHttp.status(health.post().uri("/api/assignments/{id}/transfer", lead).contentType(
                 MediaType.APPLICATION_JSON).body("{\"departmentCode\":\"LOGISTICS\"}"))).isEqualTo(403);
         // another department: the case and its assignments do not exist for it
-        assertThat(status(logistics.get().uri("/api/assignments/{id}", lead))).isEqualTo(404);
-        assertThat(status(logistics.get().uri("/api/departments/PATRIOTIC_HEALTH_OFFICE/assignments")))
+        assertThat(TestHttp.status(logistics.get().uri("/api/assignments/{id}", lead))).isEqualTo(404);
+        assertThat(TestHttp.status(logistics.get().uri("/api/departments/PATRIOTIC_HEALTH_OFFICE/assignments")))
                 .isEqualTo(404);
-        assertThat(status(logistics.post().uri("/api/assignments/{id}/accept", lead).contentType(
+        assertThat(TestHttp.status(logistics.post().uri("/api/assignments/{id}/accept", lead).contentType(
                 MediaType.APPLICATION_JSON).body("{\"handlerId\":\"x\"}"))).isEqualTo(404);
         assertThat(logistics.get().uri("/api/assignments?caseId={id}", opened.caseId()).retrieve()
                 .body(String.class)).isEqualTo("[]");
@@ -184,13 +184,9 @@ abstract class WorkflowScenarios {
         assertThat(facilities.get().uri("/api/assignments?caseId={id}", opened.caseId()).retrieve()
                 .body(String.class)).contains("FACILITIES").doesNotContain("\"departmentCode\":\"PATRIOTIC");
         // the lead department signs for its own assignment
-        assertThat(status(health.post().uri("/api/assignments/{id}/accept", lead).contentType(
+        assertThat(TestHttp.status(health.post().uri("/api/assignments/{id}/accept", lead).contentType(
                 MediaType.APPLICATION_JSON).body("{\"handlerId\":\"h-1\"}"))).isEqualTo(200);
-        assertThat(status(health.get().uri("/api/departments/PATRIOTIC_HEALTH_OFFICE/assignments"))).isEqualTo(200);
-    }
-
-    static int status(RestClient.RequestHeadersSpec<?> request) {
-        return request.retrieve().toBodilessEntity().getStatusCode().value();
+        assertThat(TestHttp.status(health.get().uri("/api/departments/PATRIOTIC_HEALTH_OFFICE/assignments"))).isEqualTo(200);
     }
 
     @Test

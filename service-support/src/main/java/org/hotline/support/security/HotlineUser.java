@@ -84,12 +84,6 @@ public record HotlineUser(String subject, Set<Role> roles, String department) {
         return has(Role.DEPARTMENT) && department != null && department.equals(departmentCode);
     }
 
-    /** Department staff see only their own department's cases; for others, null (no restriction). */
-    public String departmentScope() {
-        return hasAny(Role.OPERATOR, Role.SUPERVISOR, Role.ANALYST, Role.ADMIN) ? null : department == null
-                ? "" : department;
-    }
-
     /** The roles as one string for audit entries, e.g. {@code SUPERVISOR} or {@code INTEGRATION,OPERATOR}. */
     public String roleNames() {
         return String.join(",", roles.stream().map(Role::name).sorted().toList());

@@ -59,11 +59,8 @@ class HotlineUserTests {
         assertThat(staff.maySee("LOGISTICS")).isFalse();
         assertThat(staff.mayActFor("FACILITIES")).isTrue();
         assertThat(staff.mayActFor("LOGISTICS")).isFalse();
-        assertThat(staff.departmentScope()).isEqualTo("FACILITIES");
         assertThat(supervisor.mayActFor("LOGISTICS")).isTrue();
-        assertThat(supervisor.departmentScope()).isNull();
         assertThat(analyst.maySee("LOGISTICS")).isTrue();
         assertThat(analyst.mayActFor("LOGISTICS")).isFalse();
-        assertThat(new HotlineUser("x", Set.of(Role.DEPARTMENT), null).departmentScope()).isEmpty();
     }
 }
