@@ -3,6 +3,7 @@ package org.hotline.devstack;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -23,6 +24,8 @@ import org.h2.mvstore.MVStore;
  * Committing per write produces many small chunks in the file. Space of superseded chunks is reused after
  * {@link #RETENTION_MILLIS} instead of the store's default 45 s, which keeps the file from growing to
  * hundreds of megabytes under a steady stream of writes.
+ * <p>
+ * Its databases look documents up by {@code _id} whenever a query names one ({@link IdLookupH2Database}).
  */
 class DurableH2Backend extends H2Backend {
 
@@ -39,6 +42,16 @@ class DurableH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         store.setRetentionTime(RETENTION_MILLIS);
         return new DurableH2Backend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdLookupH2Database(databaseName, getMvStore(), getCursorRegistry()) {
+            @Override
+            MVStore store() {
+                return getMvStore();
+            }
+        };
     }
 
     @Override
