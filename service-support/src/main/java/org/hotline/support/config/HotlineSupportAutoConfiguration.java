@@ -90,11 +90,13 @@ public class HotlineSupportAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, StreamBridge bridge,
             Executor outboxExecutor, Clock clock, @Value("${hotline.outbox.lease:30s}") Duration lease,
-            @Value("${hotline.outbox.batch-size:200}") int batchSize) {
+            @Value("${hotline.outbox.batch-size:200}") int batchSize,
+            @Value("${hotline.outbox.full-sweep-interval:30s}") Duration fullSweepInterval) {
         List<String> collections = mappingContext.getPersistentEntities().stream()
                 .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()))
                 .map(entity -> entity.getCollection()).distinct().toList();
-        return new OutboxRelay(mongo, bridge, collections, outboxExecutor, clock, lease, batchSize);
+        return new OutboxRelay(mongo, bridge, collections, outboxExecutor, clock, lease, batchSize,
+                fullSweepInterval);
     }
 
     @Bean
@@ -142,7 +144,10 @@ public class HotlineSupportAutoConfiguration {
         return args -> new TopicCreator(brokers, partitions, replicationFactor).create(topics);
     }
 
-    /** Publishes whatever the immediate publication missed: after a crash, a Kafka outage, another instance. */
+    /**
+     * Publishes whatever the immediate publication missed: at start-up (after a crash), after a failed publication
+     * (Kafka or the store away) and every {@code hotline.outbox.full-sweep-interval} (another instance's crash).
+     */
     static class OutboxSweep {
 
         private final OutboxRelay relay;
@@ -156,7 +161,7 @@ public class HotlineSupportAutoConfiguration {
         @Scheduled(fixedDelayString = "${hotline.outbox.sweep-interval:1s}")
         void sweep() {
             try {
-                relay.sweep();
+                relay.sweepIfDue();
             }
             catch (RuntimeException ex) {
                 // the store or Kafka is away (or the service is stopping): the events wait in their documents

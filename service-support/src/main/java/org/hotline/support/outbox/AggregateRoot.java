@@ -39,6 +39,10 @@ public abstract class AggregateRoot {
     @SuppressWarnings("unused")
     private Instant outboxClaimedUntil;
 
+    /** Which publication holds that lease; kept for the same reason. */
+    @SuppressWarnings("unused")
+    private String outboxClaim;
+
     /**
      * Records that this aggregate handles the event; returns false if it already did, and the caller must then
      * change nothing.

@@ -1,5 +1,7 @@
 package org.hotline.support.security;
 
+import java.time.Duration;
+
 import java.security.interfaces.RSAPublicKey;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,13 +89,18 @@ public class HotlineSecurityAutoConfiguration {
             throw new IllegalStateException("hotline.security.issuer (HOTLINE_OIDC_ISSUER) is required when "
                     + "hotline.security.enabled is true");
         }
-        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
+        return remembering(new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer)));
     }
 
     private static JwtDecoder validated(NimbusJwtDecoder decoder, String issuer) {
         decoder.setJwtValidator(StringUtils.hasText(issuer) ? JwtValidators.createDefaultWithIssuer(issuer)
                 : JwtValidators.createDefault());
-        return decoder;
+        return remembering(decoder);
+    }
+
+    /** Checks each distinct token once while it is valid (bounded, at most five minutes). */
+    private static JwtDecoder remembering(JwtDecoder decoder) {
+        return new CachingJwtDecoder(decoder, 10_000, Duration.ofMinutes(5));
     }
 
     @Bean

@@ -51,6 +51,7 @@ class OutboxRelayTests {
         }
     }
 
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
     MongoServer server;
     MongoClient client;
     MongoTemplate mongo;
@@ -65,8 +66,8 @@ class OutboxRelayTests {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         mongo = new MongoTemplate(client, "relay");
         when(bridge.send(anyString(), any(Object.class))).thenAnswer(call -> sent.add(call.getArgument(1)));
-        relay = new OutboxRelay(mongo, bridge, List.of("cases"), Runnable::run, Clock.systemUTC(),
-                Duration.ofSeconds(30), 100);
+        relay = new OutboxRelay(mongo, bridge, List.of("cases"), Runnable::run, clock, Duration.ofSeconds(30), 100,
+                Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -138,5 +139,92 @@ class OutboxRelayTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(relay::sweep).isInstanceOf(IllegalStateException.class);
 
         assertThat(mongo.getCollection("cases").find().first().getList("outbox", Document.class)).hasSize(2);
+    }
+
+    @Test
+    void whenSeveralDocumentsWaitThenOnePublicationTakesThemAllInOrder() {
+        for (int i = 0; i < 5; i++) {
+            TestCase saved = new TestCase("b-" + i);
+            saved.close(CaseOutcome.SATISFIED);
+            saved.close(CaseOutcome.EXPLAINED);
+            mongo.save(saved);
+        }
+
+        assertThat(relay.publish("cases", List.of("b-0", "b-1", "b-2", "b-3", "b-4"))).isEqualTo(10);
+
+        assertThat(sent).hasSize(10);
+        for (int i = 0; i < 5; i++) {
+            assertThat(new String((byte[]) sent.get(2 * i).getHeaders().get(KafkaHeaders.KEY), StandardCharsets.UTF_8))
+                    .isEqualTo("b-" + i);
+            assertThat(new String((byte[]) sent.get(2 * i).getPayload(), StandardCharsets.UTF_8)).contains("SATISFIED");
+            assertThat(new String((byte[]) sent.get(2 * i + 1).getPayload(), StandardCharsets.UTF_8))
+                    .contains("EXPLAINED");
+        }
+        assertThat(mongo.getCollection("cases").find().into(new ArrayList<>()))
+                .allSatisfy(d -> assertThat(d.getList("outbox", Document.class)).isEmpty())
+                .allSatisfy(d -> assertThat(d).doesNotContainKeys("outboxClaim", "outboxClaimedUntil"));
+    }
+
+    @Test
+    void whenADocumentIsSavedThenItsEventsArePublishedWithoutASweep() {
+        TestCase saved = new TestCase("s-1");
+        saved.close(CaseOutcome.SATISFIED);
+        mongo.save(saved);
+
+        relay.publishSoon("cases", "s-1");
+
+        assertThat(sent).hasSize(1);
+        assertThat(mongo.getCollection("cases").find().first().getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void theSweepReadsTheStoreAtStartAfterAFailureAndOtherwiseOnlyEveryFullSweepInterval() {
+        assertThat(relay.sweepIfDue()).isZero();
+        TestCase leftBehind = new TestCase("l-1");
+        leftBehind.close(CaseOutcome.SATISFIED);
+        mongo.save(leftBehind);
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(relay.sweepIfDue()).as("no failure and the last sweep is recent").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(relay.sweepIfDue()).as("a full sweep interval later").isEqualTo(1);
+
+        TestCase refused = new TestCase("l-2");
+        refused.close(CaseOutcome.SATISFIED);
+        mongo.save(refused);
+        when(bridge.send(anyString(), any(Object.class))).thenReturn(false);
+        relay.publishSoon("cases", "l-2");
+        when(bridge.send(anyString(), any(Object.class))).thenAnswer(call -> sent.add(call.getArgument(1)));
+        assertThat(relay.sweepIfDue()).as("right after a failed publication").isEqualTo(1);
+        assertThat(relay.sweepIfDue()).as("nothing failed since").isZero();
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
