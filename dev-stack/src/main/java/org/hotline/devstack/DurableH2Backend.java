@@ -7,7 +7,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 (MVStore) backend of the MongoDB stand-in, made durable per acknowledged write.
@@ -31,17 +33,41 @@ class DurableH2Backend extends H2Backend {
 
     static final int RETENTION_MILLIS = 2_000;
 
+    /**
+     * Megabytes of pages kept read (the store's default is 16): queries the stand-in answers by reading a whole
+     * collection, such as KPI buckets over a year, then read memory instead of decoding the file again.
+     */
+    static final int CACHE_MEGABYTES = 256;
+
     private final ReentrantLock commitLock = new ReentrantLock();
 
     private DurableH2Backend(MVStore store) {
         super(store);
     }
 
+    private static final String FORMAT = "hotline.format";
+    private static final String BSON = "bson";
+
     /** Opens (or creates) the store file. */
     static DurableH2Backend open(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES).open();
         store.setRetentionTime(RETENTION_MILLIS);
+        MVMap<String, String> format = store.openMap(FORMAT);
+        boolean earlierFile = store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."));
+        if (format.isEmpty() && !earlierFile) {
+            format.put("values", BSON);
+            store.commit();
+        }
+        if (!storesBson(store)) {
+            LoggerFactory.getLogger(DurableH2Backend.class).warn("{} keeps documents in the older, slower format;"
+                    + " a fresh data directory stores them as BSON", file);
+        }
         return new DurableH2Backend(store);
+    }
+
+    /** Whether the file keeps documents as BSON (files made before that keep them Java-serialized). */
+    static boolean storesBson(MVStore store) {
+        return BSON.equals(store.<String, String>openMap(FORMAT).get("values"));
     }
 
     @Override

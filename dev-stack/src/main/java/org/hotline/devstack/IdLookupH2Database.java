@@ -43,7 +43,10 @@ abstract class IdLookupH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         // the same maps as the plain H2 database, so existing data files open unchanged
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store().openMap("databases." + fullName);
+        MVMap<Object, Document> dataMap = DurableH2Backend.storesBson(store())
+                ? store().openMap("databases." + fullName, new MVMap.Builder<Object, Document>()
+                        .valueType(BsonDocumentType.INSTANCE))
+                : store().openMap("databases." + fullName);
         MVMap<String, Object> metaMap = store().openMap("meta." + fullName);
         return new IdLookupCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }

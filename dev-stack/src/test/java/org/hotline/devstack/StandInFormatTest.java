@@ -1,0 +1,81 @@
+package org.hotline.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stand-in keeps documents as BSON in a fresh file, reads every BSON type the services write back as written,
+ * and still opens a file written before in the older format.
+ */
+class StandInFormatTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFreshFileStoresBsonAndGivesBackWhatWasWrittenAfterARestart() {
+        Path file = dir.resolve("fresh.mv");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Document written = new Document("_id", "HL-1").append("version", 3L).append("count", 7)
+                .append("score", 4.5).append("closed", true).append("at", java.util.Date.from(at))
+                .append("nothing", null).append("tags", List.of("a", "b"))
+                .append("timeline", List.of(new Document("type", "CaseOpened").append("at", java.util.Date.from(at))))
+                .append("contact", new org.bson.types.Binary(new byte[] {1, 2, 3}));
+
+        withStandIn(DurableH2Backend.open(file), cases -> cases.insertOne(written));
+        withStandIn(DurableH2Backend.open(file), cases -> {
+            Document read = cases.find(new Document("_id", "HL-1")).first();
+            assertThat(read).isEqualTo(written);
+        });
+
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(DurableH2Backend.storesBson(store)).isTrue();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aFileFromBeforeIsReadInItsOwnFormat() {
+        Path file = dir.resolve("earlier.mv");
+        withStandIn(new H2Backend(file.toString()), cases -> cases.insertMany(List.of(
+                new Document("_id", "HL-1").append("status", "OPEN"),
+                new Document("_id", "HL-2").append("status", "CLOSED"))));
+
+        withStandIn(DurableH2Backend.open(file), cases -> {
+            assertThat(cases.find().into(new ArrayList<>())).extracting(d -> d.get("status"))
+                    .containsExactly("OPEN", "CLOSED");
+            cases.insertOne(new Document("_id", "HL-3").append("status", "OPEN"));
+        });
+        withStandIn(DurableH2Backend.open(file), cases -> assertThat(cases.countDocuments()).isEqualTo(3));
+    }
+
+    private static void withStandIn(AbstractMongoBackend backend,
+            java.util.function.Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        java.net.InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
+                + address.getPort())) {
+            work.accept(client.getDatabase("routing-service").getCollection("cases"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
