@@ -40,6 +40,7 @@ class DurableH2Backend extends H2Backend {
     static final int CACHE_MEGABYTES = 256;
 
     private final ReentrantLock commitLock = new ReentrantLock();
+    private final OperationCounters counters = new OperationCounters();
 
     private DurableH2Backend(MVStore store) {
         super(store);
@@ -82,11 +83,17 @@ class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        counters.count(command, query);
+        Document result;
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            result = super.handleCommand(channel, databaseName, command, query);
         } finally {
             commitIfChanged();
         }
+        if ("serverStatus".equalsIgnoreCase(command) && result != null) {
+            counters.report(result, getMvStore());
+        }
+        return result;
     }
 
     @Override
@@ -109,6 +116,7 @@ class DurableH2Backend extends H2Backend {
             // another writer may have committed our change while we waited for the lock
             if (!store.isClosed() && store.hasUnsavedChanges()) {
                 commit();
+                counters.commits.increment();
             }
         } finally {
             commitLock.unlock();

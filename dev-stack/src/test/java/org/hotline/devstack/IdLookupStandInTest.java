@@ -102,6 +102,24 @@ class IdLookupStandInTest {
                 .append("version", 1L))).isEqualTo("HL-1");
     }
 
+    @Test
+    void serverStatusCountsTheDocumentsWrittenAndTheCommits() {
+        Document before = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        cases.insertMany(List.of(new Document("_id", "N-1"), new Document("_id", "N-2")));
+        cases.updateOne(new Document("_id", "N-1"), Updates.set("status", "OPEN"));
+        cases.deleteOne(new Document("_id", "N-2"));
+        Document after = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+
+        Document was = before.get("opcounters", Document.class);
+        Document is = after.get("opcounters", Document.class);
+        assertThat(is.getLong("insert") - was.getLong("insert")).isEqualTo(2);
+        assertThat(is.getLong("update") - was.getLong("update")).isEqualTo(1);
+        assertThat(is.getLong("delete") - was.getLong("delete")).isEqualTo(1);
+        assertThat(after.get("hotlineStore", Document.class).getLong("commits")
+                - before.get("hotlineStore", Document.class).getLong("commits")).isEqualTo(3);
+        assertThat(after.get("hotlineStore", Document.class).getLong("fileBytes")).isPositive();
+    }
+
     private static String hostAndPort(MongoServer server) {
         java.net.InetSocketAddress address = server.bind();
         return address.getHostString() + ":" + address.getPort();
