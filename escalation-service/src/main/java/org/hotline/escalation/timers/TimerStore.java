@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,14 +119,18 @@ class TimerStore {
             mongo.insertAll(fresh);
         }
         Instant horizon = clock.instant().plus(properties.scanHorizon());
+        // the escalations of the milestones this event met or cancelled close in one update per reason
+        Map<String, List<String>> settled = new LinkedHashMap<>();
         for (TimerDocument timer : changed) {
             if (timer.getState() == TimerState.MET || timer.getState() == TimerState.CANCELLED) {
-                escalations.settle(Notices.raisedBy(timer), timer.getSettledBy());
+                settled.computeIfAbsent(timer.getSettledBy(), why -> new ArrayList<>())
+                        .addAll(Notices.raisedBy(timer));
             }
             else if (timer.getState() == TimerState.OPEN) {
                 expect(timer.getId(), timer.getDueAt(), horizon);
             }
         }
+        settled.forEach((why, escalationIds) -> escalations.settle(escalationIds, why));
     }
 
     /** When step {@code step} of the timer's ladder is due, or null if its ladder has no such step. */
