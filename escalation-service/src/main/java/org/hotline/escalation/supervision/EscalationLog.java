@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,10 +57,12 @@ public class EscalationLog {
         return true;
     }
 
-    /** The milestone was met or no longer applies: its open escalations close. */
-    public void settle(String caseId, String assignmentId, Milestone milestone, String why) {
-        Criteria which = Criteria.where("caseId").is(caseId).and("milestone").is(milestone).and("open").is(true);
-        which = assignmentId == null ? which.and("assignmentId").isNull() : which.and("assignmentId").is(assignmentId);
+    /**
+     * A milestone was met or no longer applies: those of its escalations that are still open close. The caller names
+     * every escalation the milestone may have raised (their ids are deterministic), so they are found by id.
+     */
+    public void settle(Collection<String> escalationIds, String why) {
+        Criteria which = Criteria.where("_id").in(escalationIds).and("open").is(true);
         mongo.updateMulti(Query.query(which), new Update().set("open", false).set("settledAt", clock.instant())
                 .set("settledBy", why).inc("version", 1L), EscalationRecord.class);
     }

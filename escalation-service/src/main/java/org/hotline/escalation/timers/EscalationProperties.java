@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize how many steps one look fires at most before it looks again
  * @param claimLease how long an instance holds a timer it is firing; after a crash another instance fires it once
  *        the lease ran out
+ * @param scanInterval how often the store is scanned for open timers this instance does not hold in memory (written
+ *        by another instance, or before a restart); such a timer fires at most this long after it is due
  * @param ladder the ladder of each milestone (see {@link LadderPolicy})
  * @param recipients who is told at each level; {@code DEPARTMENT} stands for the department concerned
  * @param emergency how emergencies repeat until a department accepts
@@ -26,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hotline.escalation")
 record EscalationProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") int batchSize,
-        @DefaultValue("30s") Duration claimLease, Map<Milestone, LadderPolicy> ladder,
+        @DefaultValue("30s") Duration claimLease, @DefaultValue("30s") Duration scanInterval, Map<Milestone, LadderPolicy> ladder,
         Map<EscalationLevel, List<String>> recipients, @DefaultValue Emergency emergency,
         Map<String, String> emergencyPlans, @DefaultValue AfterActionReview afterActionReview) {
 
@@ -40,6 +42,20 @@ record EscalationProperties(@DefaultValue("1s") Duration pollInterval, @DefaultV
 
     /** @param workingDays the review is due this many working days after the resolution */
     record AfterActionReview(@DefaultValue("5") int workingDays) {
+    }
+
+    EscalationProperties {
+        if (scanInterval.isNegative() || scanInterval.isZero()) {
+            throw new IllegalArgumentException("hotline.escalation.scan-interval must be positive");
+        }
+    }
+
+    /**
+     * How far ahead timers are held in memory: two scan intervals and a poll interval, so that a timer is held
+     * before it falls due even when a scan runs late by a poll or a slow batch.
+     */
+    Duration scanHorizon() {
+        return scanInterval.multipliedBy(2).plus(pollInterval);
     }
 
     EscalationPolicy policy() {

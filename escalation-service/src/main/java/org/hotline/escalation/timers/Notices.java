@@ -2,6 +2,9 @@ package org.hotline.escalation.timers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.hotline.escalation.supervision.NewEscalation;
 import org.hotline.escalation.timers.domain.EscalationPolicy;
@@ -32,6 +35,18 @@ final class Notices {
                 timer.getCausationId(), level, timer.getMilestone(), timer.getAssignmentId(),
                 timer.getDepartmentCode(), timer.getDeadline(), late,
                 policy.recipients(level, timer.getDepartmentCode()), reason, null, now);
+    }
+
+    /**
+     * The ids of every escalation a timer may have raised so far: each level of its ladder, or for an emergency
+     * every alert up to the one that may be firing now.
+     */
+    static List<String> raisedBy(TimerDocument timer) {
+        if (timer.getMilestone() == Milestone.EMERGENCY_RESPONSE) {
+            return IntStream.rangeClosed(0, timer.getStep())
+                    .mapToObj(repeat -> timer.getId() + ":" + EscalationLevel.COMMAND_CENTER + ":" + repeat).toList();
+        }
+        return Arrays.stream(EscalationLevel.values()).map(level -> timer.getId() + ":" + level).toList();
     }
 
     /**

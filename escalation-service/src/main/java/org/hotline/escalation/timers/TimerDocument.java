@@ -14,8 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The durable timer of one open milestone of one assignment (or of a case, for emergencies). {@code dueAt} is when
- * its next ladder step is due, null once it cannot fire; the poller finds due timers with one indexed query and claims
- * one at a time by a conditional update of {@code claimedUntil}.
+ * its next ladder step is due, null once it cannot fire; the poller claims one due timer at a time by a conditional
+ * update of {@code claimedUntil} (see {@link TimerStore}). Escalations it raised have ids derived from its id
+ * ({@link Notices}).
  */
 @Document("escalation_timers")
 class TimerDocument {
@@ -144,6 +145,10 @@ class TimerDocument {
 
     void setState(TimerState state) {
         this.state = state;
+    }
+
+    Instant getClaimedUntil() {
+        return claimedUntil;
     }
 
     String getClaim() {

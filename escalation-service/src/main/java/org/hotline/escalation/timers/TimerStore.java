@@ -2,8 +2,11 @@ package org.hotline.escalation.timers;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +30,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The timers collection: brings a case's timers in line with its facts, and lets pollers claim due timers one at a
- * time. Every write is a single-document write; a reconciliation that meets a concurrent change fails with an
- * optimistic-locking conflict and the caller runs again.
+ * time. Every write is a single-document write (or one insert of a case's new timers); a reconciliation that meets a
+ * concurrent change fails with an optimistic-locking conflict and the caller runs again.
+ * <p>
+ * Finding due timers never reads the whole collection per poll: the store holds the timers it expects to fall due
+ * within the horizon ({@link EscalationProperties#scanHorizon()}) in memory ({@link DueTimers}), fed by its own
+ * reconciliations and releases, and by a scan for open timers due within the horizon, run at the first claim and
+ * then whenever the last scan is {@code scan-interval} old (by the injected {@link Clock}). The scan is the safety net
+ * for timers this instance does not know of: written by another instance that died, or before a restart. A claim is
+ * still one conditional update of one timer, so a stale entry (the timer moved, met, or claimed elsewhere) only fails
+ * its claim.
  */
 @Component
 class TimerStore {
@@ -37,27 +48,42 @@ class TimerStore {
     private final WorkingCalendars calendars;
     private final EscalationPolicy policy;
     private final EscalationLog escalations;
+    private final EscalationProperties properties;
+    private final Clock clock;
+    private final DueTimers due = new DueTimers();
+    private final Object scanning = new Object();
+    private volatile Instant lastScan;
 
     TimerStore(MongoTemplate mongo, WorkingCalendars calendars, EscalationProperties properties,
-            EscalationLog escalations) {
+            EscalationLog escalations, Clock clock) {
         this.mongo = mongo;
         this.calendars = calendars;
         this.policy = properties.policy();
         this.escalations = escalations;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     /**
      * Creates, updates, suspends, meets or cancels the timers of a case so that they match its facts. A met or
-     * cancelled timer stays so, and facts older than those a timer was derived from never change it.
+     * cancelled timer stays so, and facts older than those a timer was derived from never change it. The case's
+     * timers are looked up by their ids, and the new ones inserted in one command.
      */
     void reconcile(EscalationCase escalationCase) {
         long factsVersion = escalationCase.getVersion() == null ? 0 : escalationCase.getVersion();
-        Map<String, TimerDocument> existing = ofCase(escalationCase.getId()).stream()
+        List<TimerSpec> specs = escalationCase.facts().timers();
+        if (specs.isEmpty()) {
+            return;
+        }
+        Map<String, TimerDocument> existing = mongo.find(Query.query(where("_id").in(specs.stream()
+                .map(TimerSpec::timerId).toList())), TimerDocument.class).stream()
                 .collect(Collectors.toMap(TimerDocument::getId, Function.identity()));
-        for (TimerSpec spec : escalationCase.facts().timers()) {
+        List<TimerDocument> fresh = new ArrayList<>();
+        List<TimerDocument> changed = new ArrayList<>();
+        for (TimerSpec spec : specs) {
             TimerDocument timer = existing.get(spec.timerId());
-            boolean fresh = timer == null;
-            if (fresh) {
+            boolean isFresh = timer == null;
+            if (isFresh) {
                 // the first emergency alert goes out from the consumer; the timer keeps the repeats
                 timer = TimerDocument.of(spec, escalationCase.getCorrelationId(),
                         spec.milestone() == Milestone.EMERGENCY_RESPONSE ? 1 : 0);
@@ -68,30 +94,43 @@ class TimerStore {
                 // met and cancelled stay so; a timer whose ladder is done can still be met, closing its escalations
                 continue;
             }
-            if (!timer.take(spec, factsVersion) && !fresh) {
+            if (!timer.take(spec, factsVersion) && !isFresh) {
                 continue;
             }
             if (timer.getState() == TimerState.OPEN) {
-                Instant due = nextDue(timer, timer.getStep());
-                timer.setDueAt(due);
-                if (due == null) {
+                Instant dueAt = nextDue(timer, timer.getStep());
+                timer.setDueAt(dueAt);
+                if (dueAt == null) {
                     timer.setState(TimerState.DONE);
                 }
             }
             else {
                 timer.setDueAt(null);
             }
-            if (fresh) {
-                mongo.insert(timer);
+            if (isFresh) {
+                fresh.add(timer);
             }
             else {
                 mongo.save(timer);
             }
+            changed.add(timer);
+        }
+        if (!fresh.isEmpty()) {
+            mongo.insertAll(fresh);
+        }
+        Instant horizon = clock.instant().plus(properties.scanHorizon());
+        // the escalations of the milestones this event met or cancelled close in one update per reason
+        Map<String, List<String>> settled = new LinkedHashMap<>();
+        for (TimerDocument timer : changed) {
             if (timer.getState() == TimerState.MET || timer.getState() == TimerState.CANCELLED) {
-                escalations.settle(timer.getCaseId(), timer.getAssignmentId(), timer.getMilestone(),
-                        timer.getSettledBy());
+                settled.computeIfAbsent(timer.getSettledBy(), why -> new ArrayList<>())
+                        .addAll(Notices.raisedBy(timer));
+            }
+            else if (timer.getState() == TimerState.OPEN) {
+                expect(timer.getId(), timer.getDueAt(), horizon);
             }
         }
+        settled.forEach((why, escalationIds) -> escalations.settle(escalationIds, why));
     }
 
     /** When step {@code step} of the timer's ladder is due, or null if its ladder has no such step. */
@@ -109,16 +148,28 @@ class TimerStore {
     }
 
     /**
-     * Claims the earliest due open timer that no other instance holds: one conditional update, so two instances
-     * never hold the same timer. A claim left by a crashed instance lapses after the lease.
+     * Claims the earliest due open timer that no other instance holds: one conditional update by id, so two
+     * instances never hold the same timer. A claim left by a crashed instance lapses after the lease.
+     *
+     * @return the claimed timer, null if none of the timers this store knows of is due
      */
     TimerDocument claimNext(Instant now, Duration lease) {
-        Query due = Query.query(where(TimerDocument.DUE_AT).lte(now).and(TimerDocument.STATE).is(TimerState.OPEN)
-                .orOperator(where(TimerDocument.CLAIMED_UNTIL).is(null), where(TimerDocument.CLAIMED_UNTIL).lt(now)))
-                .with(Sort.by(TimerDocument.DUE_AT, "_id"));
-        Update claim = new Update().set(TimerDocument.CLAIMED_UNTIL, now.plus(lease))
-                .set(TimerDocument.CLAIM, UUID.randomUUID().toString()).inc(TimerDocument.VERSION, 1L);
-        return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), TimerDocument.class);
+        scanIfDue(now);
+        String timerId;
+        while ((timerId = due.pollDue(now)) != null) {
+            TimerDocument claimed = mongo.findAndModify(Query.query(where("_id").is(timerId)
+                    .and(TimerDocument.STATE).is(TimerState.OPEN).and(TimerDocument.DUE_AT).lte(now)
+                    .orOperator(where(TimerDocument.CLAIMED_UNTIL).is(null),
+                            where(TimerDocument.CLAIMED_UNTIL).lt(now))),
+                    new Update().set(TimerDocument.CLAIMED_UNTIL, now.plus(lease))
+                            .set(TimerDocument.CLAIM, UUID.randomUUID().toString()).inc(TimerDocument.VERSION, 1L),
+                    FindAndModifyOptions.options().returnNew(true), TimerDocument.class);
+            if (claimed != null) {
+                return claimed;
+            }
+            expectAgain(timerId, now);
+        }
+        return null;
     }
 
     /**
@@ -132,7 +183,66 @@ class TimerStore {
         Update update = new Update().set(TimerDocument.STEP, step).set(TimerDocument.DUE_AT, dueAt)
                 .set(TimerDocument.STATE, state).unset(TimerDocument.CLAIMED_UNTIL).unset(TimerDocument.CLAIM)
                 .inc(TimerDocument.VERSION, 1L);
-        return mongo.updateFirst(mine, update, TimerDocument.class).getModifiedCount() == 1;
+        boolean released = mongo.updateFirst(mine, update, TimerDocument.class).getModifiedCount() == 1;
+        if (released && state == TimerState.OPEN) {
+            expect(claimed.getId(), dueAt, clock.instant().plus(properties.scanHorizon()));
+        }
+        return released;
+    }
+
+    /**
+     * Scans the store for the open timers due within the horizon, at the first call and then whenever the last scan
+     * is {@code scan-interval} old; reads only their ids and due times.
+     */
+    private void scanIfDue(Instant now) {
+        if (!scanDue(now)) {
+            return;
+        }
+        synchronized (scanning) {
+            if (!scanDue(now)) {
+                return;
+            }
+            Query open = Query.query(where(TimerDocument.STATE).is(TimerState.OPEN).and(TimerDocument.DUE_AT)
+                    .lte(now.plus(properties.scanHorizon())));
+            open.fields().include(TimerDocument.DUE_AT);
+            for (TimerDocument timer : mongo.find(open, TimerDocument.class)) {
+                due.offer(timer.getId(), timer.getDueAt());
+            }
+            lastScan = now;
+        }
+    }
+
+    private boolean scanDue(Instant now) {
+        Instant last = lastScan;
+        return last == null || !now.isBefore(last.plus(properties.scanInterval()));
+    }
+
+    /**
+     * A claim failed, so the entry was stale: holds the timer again for when it can next be claimed (its due time,
+     * or when another instance's claim lapses) if that is within the horizon, and not before the next run.
+     */
+    private void expectAgain(String timerId, Instant now) {
+        TimerDocument timer = mongo.findById(timerId, TimerDocument.class);
+        if (timer == null || timer.getState() != TimerState.OPEN || timer.getDueAt() == null) {
+            return;
+        }
+        Instant next = timer.getDueAt();
+        if (timer.getClaimedUntil() != null && timer.getClaimedUntil().plusMillis(1).isAfter(next)) {
+            // a claim holds until claimedUntil, inclusive; the store keeps milliseconds
+            next = timer.getClaimedUntil().plusMillis(1);
+        }
+        if (!next.isAfter(now)) {
+            // it changed between the claim and this read: the next run tries it again
+            next = now.plusMillis(1);
+        }
+        expect(timerId, next, now.plus(properties.scanHorizon()));
+    }
+
+    /** Holds a timer due by the end of the horizon; a later one is found by a scan in time. */
+    private void expect(String timerId, Instant dueAt, Instant horizon) {
+        if (dueAt != null && !dueAt.isAfter(horizon)) {
+            due.offer(timerId, dueAt);
+        }
     }
 
     List<TimerDocument> ofCase(String caseId) {

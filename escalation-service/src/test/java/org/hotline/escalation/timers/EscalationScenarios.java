@@ -454,6 +454,112 @@ abstract class EscalationScenarios {
                 "c.LEADERSHIP");
     }
 
+    /** Another instance on the same store: its own queue of due timers, its own consumer. */
+    record Instance(EscalationService service, TimerFiring firing) {
+    }
+
+    Instance anotherInstance() {
+        TimerStore store = new TimerStore(mongo, calendars, properties, escalations, clock);
+        return new Instance(new EscalationService(cases, store, escalations, calendars, properties, clock),
+                new TimerFiring(store, escalations, cases, calendars, properties, clock));
+    }
+
+    @Test
+    void whenAnInstanceRestartsWithNothingInMemoryThenTheOverdueStepsFireInDueOrder() {
+        String a = newCase();
+        String b = newCase();
+        Instant t0 = clock.instant();
+        service.handle(assigned(b, b + "-A1", "WATER", Urgency.EMERGENCY, t0, acceptBy(t0.plus(Duration.ofMinutes(100)))));
+        service.handle(assigned(a, a + "-A1", "WATER", Urgency.EMERGENCY, t0, acceptBy(t0.plus(Duration.ofMinutes(60)))));
+        clock.advance(Duration.ofDays(2));
+
+        // a fresh instance knows of no timer: its first look scans the store
+        List<String> fired = fireAll(anotherInstance().firing()).stream().filter(id -> id.startsWith(a)
+                || id.startsWith(b)).map(id -> (id.startsWith(a) ? "a" : "b") + "."
+                        + id.substring(id.lastIndexOf(':') + 1)).toList();
+
+        assertThat(fired).containsExactly("a.REMINDER", "a.OVERDUE", "b.REMINDER", "b.OVERDUE", "a.SUPERVISOR",
+                "b.SUPERVISOR", "a.LEADERSHIP", "b.LEADERSHIP");
+        assertThat(ofCase(fireAll(firing), a)).isEmpty();
+    }
+
+    @Test
+    void whenAnotherInstanceSetATimerThenThisOneFiresItOnceItScansTheStore() {
+        String caseId = newCase();
+        String assignment = caseId + "-A1";
+        fireAll(firing);
+        Instant t0 = clock.instant();
+        // the instance that took the assignment died before the step was due
+        anotherInstance().service().handle(assigned(caseId, assignment, "WATER", Urgency.EMERGENCY, t0,
+                acceptBy(t0.plusSeconds(10))));
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(ofCase(fireAll(firing), caseId)).isEmpty();
+
+        clock.advance(properties.scanInterval());
+        assertThat(ofCase(fireAll(firing), caseId)).containsExactly(caseId + ":" + assignment + ":ACCEPTANCE:REMINDER",
+                caseId + ":" + assignment + ":ACCEPTANCE:OVERDUE");
+    }
+
+    @Test
+    void whenAnotherInstanceMovedATimerThisOneHoldsThenItFiresAtItsNewTimeNotBefore() {
+        String caseId = newCase();
+        String assignment = caseId + "-A1";
+        Instant t0 = clock.instant();
+        service.handle(assigned(caseId, assignment, "WATER", Urgency.EMERGENCY, t0,
+                acceptBy(t0.plus(Duration.ofMinutes(30)))));
+        assertThat(timer(caseId, assignment, Milestone.ACCEPTANCE).getDueAt()).isEqualTo(t0.plus(Duration.ofMinutes(24)));
+        Instant extended = t0.plus(Duration.ofHours(2));
+        anotherInstance().service().handle(new DeadlinesChanged(envelope(caseId, t0.plusSeconds(60),
+                "routing-service"), assignment, "WATER", acceptBy(extended), DeadlineChange.EXTENSION, 1,
+                "Parts on order"));
+        Instant reminder = t0.plus(Duration.ofMinutes(96));
+        assertThat(timer(caseId, assignment, Milestone.ACCEPTANCE).getDueAt()).isEqualTo(reminder);
+
+        // this instance still expects the reminder at the old time
+        clock.moveTo(t0.plus(Duration.ofMinutes(24)));
+        assertThat(ofCase(fireAll(firing), caseId)).isEmpty();
+        clock.moveTo(reminder.minusSeconds(1));
+        assertThat(ofCase(fireAll(firing), caseId)).isEmpty();
+
+        clock.moveTo(reminder);
+        assertThat(ofCase(fireAll(firing), caseId)).containsExactly(caseId + ":" + assignment + ":ACCEPTANCE:REMINDER");
+        assertThat(awaitEscalated(caseId + ":" + assignment + ":ACCEPTANCE:REMINDER").deadline()).isEqualTo(extended);
+    }
+
+    @Test
+    void whenTwoInstancesEachSetSomeTimersThenEveryStepFiresExactlyOnce() throws Exception {
+        Instance other = anotherInstance();
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String caseId = newCase();
+            caseIds.add(caseId);
+            (i % 2 == 0 ? service : other.service()).handle(assigned(caseId, caseId + "-A1", "WATER",
+                    Urgency.EMERGENCY, clock.instant(), acceptBy(clock.instant().plus(Duration.ofMinutes(30)))));
+        }
+        clock.advance(Duration.ofDays(1));
+
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> {
+            awaitStart(start);
+            return fireAll(firing);
+        });
+        CompletableFuture<List<String>> second = CompletableFuture.supplyAsync(() -> {
+            awaitStart(start);
+            return fireAll(other.firing());
+        });
+        start.countDown();
+        List<String> fired = new ArrayList<>(first.get());
+        fired.addAll(second.get());
+
+        assertThat(fired.stream().filter(id -> caseIds.stream().anyMatch(c -> id.startsWith(c + ":"))).toList())
+                .hasSize(24).doesNotHaveDuplicates();
+        for (String caseId : caseIds) {
+            assertThat(escalations.ofCase(caseId)).extracting(e -> e.level().name())
+                    .containsExactlyInAnyOrder("REMINDER", "OVERDUE", "SUPERVISOR", "LEADERSHIP");
+        }
+    }
+
     @Test
     void whenAnInstanceDiesAfterClaimingATimerThenAnotherFiresItOnceTheLeaseLapses() {
         String caseId = newCase();

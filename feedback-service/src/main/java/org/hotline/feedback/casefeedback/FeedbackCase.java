@@ -297,10 +297,14 @@ class FeedbackCase extends AggregateRoot {
         }
     }
 
+    /** Whether the result waits to be fed back through the gateways. */
+    boolean dueForDelivery() {
+        return state == CaseState.RESOLVED && feedbackStatus == FeedbackStatus.PENDING;
+    }
+
     /** Takes the case for a delivery run until {@code now + lease}; false if it is not due or taken already. */
     boolean claimForDelivery(Instant now, Duration lease) {
-        if (state != CaseState.RESOLVED || feedbackStatus != FeedbackStatus.PENDING
-                || dispatchLeaseUntil != null && dispatchLeaseUntil.isAfter(now)) {
+        if (!dueForDelivery() || dispatchLeaseUntil != null && dispatchLeaseUntil.isAfter(now)) {
             return false;
         }
         dispatchLeaseUntil = now.plus(lease);

@@ -1,6 +1,11 @@
 package org.hotline.feedback.casefeedback;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hotline.events.FeedbackChannel;
 import org.hotline.feedback.delivery.DeliveryProperties;
@@ -19,6 +24,10 @@ import org.springframework.stereotype.Component;
  * moment of sending, renders the message, and lets the sender try the channels. A case the gateways cannot serve
  * (the caller prefers phone, letter or a visit; no contact; every channel failed) goes to the operators' worklist.
  * Each case is claimed for one run, so several instances never send the same feedback at once.
+ * <p>
+ * A run takes up the cases this instance's own events and requests made due ({@link DeliveryHints}), by id; only
+ * every {@code hotline.feedback.scan-interval} (by the injected clock), and at the first run, does it read all
+ * feedback cases for those due, to pick up what another instance left (made due, then died) and runs that failed.
  */
 @Component
 class FeedbackDispatcher {
@@ -30,27 +39,49 @@ class FeedbackDispatcher {
     private final ContactKeys contactKeys;
     private final FeedbackTemplates templates;
     private final List<FeedbackChannel> fallbackOrder;
+    private final DeliveryHints hints;
+    private final Duration scanInterval;
+    private final Clock clock;
+    private Instant lastScan;
 
     FeedbackDispatcher(FeedbackService feedback, FeedbackSender sender, ContactKeys contactKeys,
-            DeliveryProperties properties) {
+            DeliveryProperties properties, DeliveryHints hints, FeedbackProperties feedbackProperties, Clock clock) {
         this.feedback = feedback;
         this.sender = sender;
         this.contactKeys = contactKeys;
         this.templates = new FeedbackTemplates(properties.language());
         this.fallbackOrder = properties.fallbackOrder();
+        this.hints = hints;
+        this.scanInterval = feedbackProperties.scanInterval();
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${hotline.feedback.delivery-interval:1s}")
-    void deliverDue() {
-        for (String caseId : feedback.dueForDelivery()) {
+    synchronized void deliverDue() {
+        for (String caseId : due()) {
             try {
                 feedback.claimForDelivery(caseId).ifPresent(this::deliver);
             }
             catch (RuntimeException ex) {
+                // tried again at the next run; if this run had claimed the case, the claim holds it until its lease
+                // lapses and the next scan after that takes it up
+                hints.hint(caseId);
                 log.warn("Feedback for case {} not delivered this time ({}); tried again on the next run", caseId,
                         ex.getClass().getSimpleName());
             }
         }
+    }
+
+    /** The cases hinted since the last run and, when a scan is due, every case due: each once. */
+    private Set<String> due() {
+        Set<String> due = new LinkedHashSet<>();
+        Instant now = clock.instant();
+        if (lastScan == null || !now.isBefore(lastScan.plus(scanInterval))) {
+            due.addAll(feedback.dueForDelivery());
+            lastScan = now;
+        }
+        due.addAll(hints.take());
+        return due;
     }
 
     private void deliver(FeedbackCase feedbackCase) {

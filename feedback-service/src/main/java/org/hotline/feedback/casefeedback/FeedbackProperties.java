@@ -19,10 +19,13 @@ import jakarta.validation.constraints.Min;
  * @param zone the time zone whose calendar days count callback attempts
  * @param deliveryInterval how often cases due for feedback are picked up for the gateways
  * @param deliveryLease how long one instance holds a case while it tries the gateways
+ * @param scanInterval how often the dispatcher reads every feedback case for those due, besides the cases this
+ *        instance made due itself (which it takes up at once): the safety net for cases another instance made due
+ *        before it died, and for a delivery run that failed; such a case waits at most this long
  */
 @Validated
 @ConfigurationProperties("hotline.feedback")
 record FeedbackProperties(@DefaultValue("2") @Min(0) int reopenLimit, @DefaultValue("3") @Min(1) int unreachableAttempts,
         @DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("1s") Duration deliveryInterval,
-        @DefaultValue("2m") Duration deliveryLease) {
+        @DefaultValue("2m") Duration deliveryLease, @DefaultValue("30s") Duration scanInterval) {
 }

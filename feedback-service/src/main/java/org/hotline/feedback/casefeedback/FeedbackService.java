@@ -21,7 +21,6 @@ import org.hotline.feedback.lifecycle.ResultReport;
 import org.hotline.support.outbox.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,12 +36,14 @@ class FeedbackService {
     private final FeedbackCaseRepository cases;
     private final FeedbackProperties properties;
     private final CaseLifecycle lifecycle;
+    private final DeliveryHints hints;
     private final Clock clock;
 
-    FeedbackService(FeedbackCaseRepository cases, FeedbackProperties properties, Clock clock) {
+    FeedbackService(FeedbackCaseRepository cases, FeedbackProperties properties, DeliveryHints hints, Clock clock) {
         this.cases = cases;
         this.properties = properties;
         this.lifecycle = new CaseLifecycle(properties.reopenLimit(), properties.unreachableAttempts());
+        this.hints = hints;
         this.clock = clock;
     }
 
@@ -125,16 +126,14 @@ class FeedbackService {
         return closed;
     }
 
-    /** Takes a case due for feedback for one delivery run; empty if it is not due or another run has it. */
+    /**
+     * Takes a case due for feedback for one delivery run; empty if it is not due or another run has it. A claim that
+     * meets a concurrent change (another instance's claim, the outbox relay) reads the case again and decides anew.
+     */
+    @RetryOnConflict
     Optional<FeedbackCase> claimForDelivery(String caseId) {
-        try {
-            return cases.findById(caseId)
-                    .filter(c -> c.claimForDelivery(clock.instant(), properties.deliveryLease()))
-                    .map(cases::save);
-        }
-        catch (OptimisticLockingFailureException ex) {
-            return Optional.empty();
-        }
+        return cases.findById(caseId).filter(c -> c.claimForDelivery(clock.instant(), properties.deliveryLease()))
+                .map(cases::save);
     }
 
     @RetryOnConflict
@@ -160,7 +159,10 @@ class FeedbackService {
         return cases.findById(caseId);
     }
 
-    /** Ids of the cases whose feedback is due through the gateways, longest waiting first. */
+    /**
+     * Ids of the cases whose feedback is due through the gateways, longest waiting first: reads every feedback case
+     * on a store without indexes, so the dispatcher runs it only every {@code scan-interval}.
+     */
     List<String> dueForDelivery() {
         return cases.findByStateAndFeedbackStatusOrderByResolvedAtAsc(CaseState.RESOLVED, FeedbackStatus.PENDING)
                 .stream().map(FeedbackCase::getId).toList();
@@ -192,7 +194,7 @@ class FeedbackService {
         FeedbackCase feedbackCase = cases.findById(event.caseId()).orElseGet(() -> FeedbackCase.first(event.caseId()));
         if (feedbackCase.firstDelivery(event.eventId())) {
             change.accept(feedbackCase);
-            cases.save(feedbackCase);
+            saved(feedbackCase);
         }
     }
 
@@ -202,7 +204,16 @@ class FeedbackService {
             return feedbackCase;
         }
         action.apply(feedbackCase, requestKey != null ? requestKey : UUID.randomUUID().toString());
-        return cases.save(feedbackCase);
+        return saved(feedbackCase);
+    }
+
+    /** Saves a changed case; if its feedback is now due, the dispatcher of this instance takes it up at its next run. */
+    private FeedbackCase saved(FeedbackCase feedbackCase) {
+        FeedbackCase saved = cases.save(feedbackCase);
+        if (saved.dueForDelivery()) {
+            hints.hint(saved.getId());
+        }
+        return saved;
     }
 
     /** One action of a department or an operator on a case, caused by the request with the given id. */

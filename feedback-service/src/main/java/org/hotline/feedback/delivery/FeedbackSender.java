@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.hotline.events.FeedbackChannel;
 import org.hotline.feedback.privacy.ContactKeys.Contact;
@@ -34,6 +34,9 @@ import io.github.resilience4j.retry.RetryRegistry;
 public class FeedbackSender {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackSender.class);
+
+    /** How many attempt ids one look-up for the previous attempts of a round asks for. */
+    private static final int LOOKUP = 8;
 
     /**
      * What came of trying every channel.
@@ -79,9 +82,7 @@ public class FeedbackSender {
     public Delivery deliver(String caseId, int round, List<FeedbackChannel> channels, Contact contact,
             FeedbackMessage message) {
         AtomicInteger calls = new AtomicInteger();
-        int previous = attempts.findByCaseIdOrderByAtAscAttemptAsc(caseId).stream()
-                .filter(a -> a.round() == round).mapToInt(DeliveryAttempt::attempt).max().orElse(0);
-        AtomicInteger numbering = new AtomicInteger(previous);
+        AtomicInteger numbering = new AtomicInteger(lastAttempt(caseId, round));
         String reference = caseId + "-" + round;
         for (FeedbackChannel channel : channels) {
             ChannelGateway gateway = gateways.get(channel);
@@ -99,6 +100,24 @@ public class FeedbackSender {
             }
         }
         return new Delivery(null, null, calls.get());
+    }
+
+    /**
+     * The number of the last attempt of a round, 0 if none: a later run of the same round (after a crash, or a new
+     * result) numbers on from it. Attempts are numbered from 1 without gaps and their ids derive from their numbers,
+     * so they are looked up by id, {@value #LOOKUP} at a time, until a look-up finds none.
+     */
+    private int lastAttempt(String caseId, int round) {
+        int last = 0;
+        for (int from = 1;; from += LOOKUP) {
+            List<String> ids = IntStream.range(from, from + LOOKUP)
+                    .mapToObj(attempt -> DeliveryAttempt.id(caseId, round, attempt)).toList();
+            List<DeliveryAttempt> found = attempts.findAllById(ids);
+            if (found.isEmpty()) {
+                return last;
+            }
+            last = Math.max(last, found.stream().mapToInt(DeliveryAttempt::attempt).max().orElse(0));
+        }
     }
 
     /** Every attempt of a case, oldest first. */
@@ -146,8 +165,8 @@ public class FeedbackSender {
 
     private void record(String caseId, int round, int attempt, ChannelGateway gateway,
             DeliveryAttempt.Outcome outcome, String failure) {
-        attempts.save(new DeliveryAttempt(UUID.randomUUID().toString(), caseId, round, attempt, gateway.channel(),
-                gateway.name(), outcome, failure, clock.instant()));
+        attempts.save(new DeliveryAttempt(DeliveryAttempt.id(caseId, round, attempt), caseId, round, attempt,
+                gateway.channel(), gateway.name(), outcome, failure, clock.instant()));
         if (failure == null) {
             log.info("Feedback for case {} attempt {} by {}: {}", caseId, attempt, gateway.name(), outcome);
         }

@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -48,6 +50,10 @@ import org.hotline.events.routing.AssignedDepartment;
 import org.hotline.events.routing.CaseAssigned;
 import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
+import org.hotline.feedback.delivery.DeliveryProperties;
+import org.hotline.feedback.delivery.FeedbackSender;
+import org.hotline.feedback.lifecycle.ResultReport;
+import org.hotline.feedback.privacy.ContactKeys;
 import org.hotline.testsupport.EndpointSecurity;
 import org.hotline.testsupport.KafkaProbe;
 import org.hotline.testsupport.TestHttp;
@@ -104,6 +110,8 @@ abstract class FeedbackScenarios {
         registry.add("hotline.feedback.delivery.sms.mode", () -> "HTTP");
         registry.add("hotline.feedback.delivery.sms.url", () -> SMS.baseUrl() + "/sms");
         registry.add("hotline.feedback.delivery-interval", () -> "200ms");
+        // runs take up the cases this instance made due; the scan for others' only when a test moves the clock
+        registry.add("hotline.feedback.scan-interval", () -> "1h");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         for (String gateway : List.of("sms", "mail")) {
@@ -129,6 +137,24 @@ abstract class FeedbackScenarios {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    FeedbackCaseRepository cases;
+
+    @Autowired
+    FeedbackService feedback;
+
+    @Autowired
+    FeedbackProperties properties;
+
+    @Autowired
+    FeedbackSender sender;
+
+    @Autowired
+    ContactKeys contactKeys;
+
+    @Autowired
+    DeliveryProperties deliveryProperties;
 
     RestClient http;
     KafkaProbe kafka;
@@ -603,6 +629,78 @@ abstract class FeedbackScenarios {
         assertThat(c.path("replyBy").asString()).isNotBlank();
         assertThat(c.path("caller").path("maskedPhone").asString()).contains("****");
         assertThat(c.path("kind").asString()).isEqualTo("COMPLAINT");
+    }
+
+    /** Another instance's desk on the same store: its requests make cases due on its own hints. */
+    FeedbackService deskElsewhere(DeliveryHints hints) {
+        return new FeedbackService(cases, properties, hints, clock);
+    }
+
+    FeedbackDispatcher dispatcherElsewhere(DeliveryHints hints) {
+        return new FeedbackDispatcher(feedback, sender, contactKeys, deliveryProperties, hints, properties, clock);
+    }
+
+    static ResultReport repaired() {
+        return new ResultReport(ResolutionOutcome.RESOLVED, "Boiler repaired", "Pump replaced", null, null, null);
+    }
+
+    private static long smsTo(Caller caller) {
+        return SMS.findAll(postRequestedFor(urlEqualTo("/sms")).withRequestBody(matchingJsonPath("$.to",
+                WireMock.equalTo(caller.phone())))).size();
+    }
+
+    @Test
+    void whenAnotherInstanceMadeACaseDueAndDiedThenThisOneDeliversItAtItsNextScan() {
+        // given an instance that took the department's result and died before its dispatcher ran
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
+        KafkaProbe.publish(brokers, opened);
+        KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
+        awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("trackingNumber").isString());
+        deskElsewhere(new DeliveryHints()).reportResult(opened.caseId(), "FACILITIES", repaired(), null);
+
+        // then this instance's runs, which take up the cases it made due itself, leave it until the next scan
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> smsTo(caller) == 0);
+        clock.advance(properties.scanInterval());
+
+        FeedbackDelivered delivered = kafka.awaitEvent(opened.caseId(), FeedbackDelivered.class);
+        assertThat(delivered.deliveredBy()).isEqualTo("sms");
+        assertThat(smsTo(caller)).isEqualTo(1);
+    }
+
+    @Test
+    void whenTwoInstancesBothHaveACaseDueThenTheCallerIsToldOnce() throws Exception {
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
+        KafkaProbe.publish(brokers, opened);
+        KafkaProbe.publish(brokers, assigned(opened, 0, "FACILITIES"));
+        awaitCase(opened.caseId(), c -> "ASSIGNED".equals(state(c)) && c.path("trackingNumber").isString());
+        DeliveryHints first = new DeliveryHints();
+        DeliveryHints second = new DeliveryHints();
+        deskElsewhere(first).reportResult(opened.caseId(), "FACILITIES", repaired(), null);
+        // the second instance learnt of it too (say its scan ran meanwhile)
+        second.hint(opened.caseId());
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> runs = List.of(dispatcherElsewhere(first), dispatcherElsewhere(second)).stream()
+                .map(dispatcher -> CompletableFuture.runAsync(() -> {
+                    try {
+                        start.await();
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    dispatcher.deliverDue();
+                })).toList();
+        start.countDown();
+        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
+
+        assertThat(kafka.awaitEvent(opened.caseId(), FeedbackDelivered.class).attempts()).isEqualTo(1);
+        assertThat(smsTo(caller)).isEqualTo(1);
+        assertThat(http.get().uri("/api/cases/{id}/feedback/attempts", opened.caseId()).retrieve()
+                .body(JsonNode.class).findValuesAsString("outcome")).containsExactly("DELIVERED");
     }
 
     @Test

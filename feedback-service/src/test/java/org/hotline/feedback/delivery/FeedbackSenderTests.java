@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,6 +91,11 @@ class FeedbackSenderTests {
         });
         when(attempts.findByCaseIdOrderByAtAscAttemptAsc(anyString())).thenAnswer(call -> stored.stream()
                 .filter(a -> a.caseId().equals(call.getArgument(0))).toList());
+        when(attempts.findAllById(any())).thenAnswer(call -> {
+            List<String> ids = new ArrayList<>();
+            call.<Iterable<?>>getArgument(0).forEach(id -> ids.add(id.toString()));
+            return stored.stream().filter(a -> ids.contains(a.id())).toList();
+        });
         properties = new DeliveryProperties("en", SMS_THEN_EMAIL, new DeliveryProperties.Sms(
                 DeliveryProperties.SmsMode.HTTP, URI.create(gateway.baseUrl() + "/sms"), "secret",
                 Duration.ofSeconds(2), Duration.ofSeconds(2)), new DeliveryProperties.Mail("hotline@example.org"));
@@ -194,6 +200,21 @@ class FeedbackSenderTests {
         assertThat(stored).extracting(DeliveryAttempt::outcome).containsExactly(Outcome.FAILED, Outcome.FAILED,
                 Outcome.FAILED, Outcome.SKIPPED);
         assertThat(stored.get(3).failure()).isEqualTo("no e-mail address");
+    }
+
+    @Test
+    void whenARoundIsTriedAgainThenItsAttemptsNumberOnAndANewRoundNumbersFromOne() {
+        gateway.stubFor(post("/sms").willReturn(aResponse().withStatus(400)));
+        Contact phoneOnly = new Contact(NAME, PHONE, null, null);
+        sender.deliver("case-13", 0, SMS_THEN_EMAIL, phoneOnly, MESSAGE);
+        gateway.stubFor(post("/sms").willReturn(aResponse().withStatus(202)));
+
+        sender.deliver("case-13", 0, SMS_THEN_EMAIL, phoneOnly, MESSAGE);
+        sender.deliver("case-13", 1, SMS_THEN_EMAIL, phoneOnly, MESSAGE);
+
+        assertThat(stored).extracting(a -> a.round() + "/" + a.attempt() + "/" + a.outcome()).containsExactly(
+                "0/1/FAILED", "0/2/SKIPPED", "0/3/DELIVERED", "1/1/DELIVERED");
+        assertThat(stored).extracting(DeliveryAttempt::id).doesNotHaveDuplicates();
     }
 
     @Test
