@@ -16,6 +16,7 @@ import org.hotline.events.HotlineEvent;
 import org.hotline.reporting.ledger.CaseFacts.BucketFacts;
 import org.hotline.reporting.ledger.LedgerDocument.BucketDelta;
 import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,6 +37,7 @@ class LedgerStore {
     private final BucketWriter buckets;
     private final CaseFacts.Settings settings;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final Set<CaseRef> unflushed = ConcurrentHashMap.newKeySet();
 
     LedgerStore(MongoTemplate mongo, BucketWriter buckets, CaseFacts.Settings settings) {
         this.mongo = mongo;
@@ -69,7 +71,34 @@ class LedgerStore {
                 throw new OptimisticLockingFailureException("The ledger of case " + before.id() + " changed");
             }
         }
-        flush(generation, after);
+        try {
+            flush(generation, after);
+        }
+        catch (RuntimeException ex) {
+            unflushed.add(new CaseRef(generation, after.id()));
+            throw ex;
+        }
+    }
+
+    /** A case in a generation. */
+    private record CaseRef(Generation generation, String caseId) {
+    }
+
+    /**
+     * Applies the pending bucket changes of the cases whose changes this instance failed to apply, looking each up
+     * by id. The consumer retries a failed event a few times before it gives it up to the dead-letter topic; this
+     * applies the changes such an event left pending without waiting for the sweep of the whole ledger.
+     */
+    void retryUnflushed() {
+        for (CaseRef ref : List.copyOf(unflushed)) {
+            try {
+                find(ref.generation(), ref.caseId()).ifPresent(d -> flush(ref.generation(), d));
+                unflushed.remove(ref);
+            }
+            catch (DataAccessException stillFailing) {
+                // tried again next time, and by the sweep of the whole ledger
+            }
+        }
     }
 
     /** Applies and clears the pending bucket changes of a case. */
@@ -83,10 +112,15 @@ class LedgerStore {
                 new Update().set("pending", List.of()).set("hasPending", false), generation.ledgerCollection());
     }
 
-    /** Cases whose bucket changes may not have been applied (after a crash), a batch at a time. */
-    List<LedgerDocument> withPendingChanges(Generation generation, int limit) {
-        return mongo.find(query(where("hasPending").is(true)).limit(limit), LedgerDocument.class,
-                generation.ledgerCollection());
+    /**
+     * Cases whose bucket changes may not have been applied (after a crash), a batch at a time in case id order.
+     *
+     * @param after the last case id of the previous batch; null for the first batch
+     */
+    List<LedgerDocument> withPendingChanges(Generation generation, String after, int limit) {
+        Query pending = query(after == null ? where("hasPending").is(true)
+                : where("hasPending").is(true).and("_id").gt(after)).with(Sort.by("_id")).limit(limit);
+        return mongo.find(pending, LedgerDocument.class, generation.ledgerCollection());
     }
 
     Optional<LedgerDocument> find(Generation generation, String caseId) {
