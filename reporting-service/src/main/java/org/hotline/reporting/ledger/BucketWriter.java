@@ -25,10 +25,10 @@ import com.mongodb.bulk.BulkWriteError;
  * sequence number of the latest change it took ({@code seen.<case>}), and takes a change only if its number is
  * higher. A crash at any point followed by a retry neither loses nor doubles a change.
  * <p>
- * The changes go out as one unordered bulk write per bucket collection, so a case change costs one write command per
- * collection it touches rather than one per bucket. An unordered bulk may apply its operations in any order, so each
- * bulk holds at most one change per bucket: the older changes of a bucket (left pending by a crash) go out in an
- * earlier round.
+ * The changes, of one case or of many, go out as one unordered bulk write per bucket collection, so they cost one
+ * write command per collection rather than one per bucket. An unordered bulk may apply its operations in any order,
+ * so each bulk holds at most one change per case and bucket: a case's older changes of a bucket (left pending by a
+ * crash, or by an earlier event of the same batch) go out in an earlier round.
  */
 @Component
 class BucketWriter {
@@ -46,46 +46,56 @@ class BucketWriter {
     }
 
     void apply(Generation generation, String caseId, List<LedgerDocument.BucketDelta> deltas) {
-        List<LedgerDocument.BucketDelta> left = deltas.stream()
-                .sorted(Comparator.comparingLong(LedgerDocument.BucketDelta::seq)).toList();
+        apply(generation, Map.of(caseId, deltas));
+    }
+
+    /** Applies the pending changes of several cases, in one bulk per bucket collection and round. */
+    void apply(Generation generation, Map<String, List<LedgerDocument.BucketDelta>> deltasByCase) {
+        List<Change> left = deltasByCase.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(d -> new Change(e.getKey(), d)))
+                .sorted(Comparator.comparingLong(c -> c.delta().seq())).toList();
         while (!left.isEmpty()) {
             Set<String> buckets = new HashSet<>();
-            Map<String, List<LedgerDocument.BucketDelta>> round = new LinkedHashMap<>();
-            List<LedgerDocument.BucketDelta> later = new ArrayList<>();
-            for (LedgerDocument.BucketDelta d : left) {
-                if (buckets.add(d.bucketId())) {
-                    round.computeIfAbsent(collection(generation, d), c -> new ArrayList<>()).add(d);
+            Map<String, List<Change>> round = new LinkedHashMap<>();
+            List<Change> later = new ArrayList<>();
+            for (Change c : left) {
+                if (buckets.add(c.caseId() + "\n" + c.delta().bucketId())) {
+                    round.computeIfAbsent(collection(generation, c.delta()), x -> new ArrayList<>()).add(c);
                 }
                 else {
-                    later.add(d);
+                    later.add(c);
                 }
             }
-            round.forEach((collection, changes) -> write(collection, caseId, changes));
+            round.forEach(this::write);
             left = later;
         }
     }
 
+    /** One case's change to one bucket. */
+    private record Change(String caseId, LedgerDocument.BucketDelta delta) {
+    }
+
     /**
-     * Upserts the changes into their buckets, at most one change per bucket. A change whose bucket exists and took it
-     * already matches no bucket, so its upsert tries to insert the bucket anew and fails with a duplicate key. Such
-     * a failure may also come from two cases creating the same bucket at the same moment (on MongoDB, not on the
-     * single-threaded stand-in): the failed changes are therefore written once more; the bucket exists by then, so a
-     * duplicate key now means the bucket took the change. Any other failure is thrown, and the retry of the whole
-     * case skips what was applied.
+     * Upserts the changes into their buckets, at most one change per case and bucket. A change whose bucket exists
+     * and took it already matches no bucket, so its upsert tries to insert the bucket anew and fails with a
+     * duplicate key. Such a failure may also come from two upserts creating the same bucket at the same moment (on
+     * MongoDB, not on the single-threaded stand-in): the failed changes are therefore written once more; the bucket
+     * exists by then, so a duplicate key now means the bucket took the change. Any other failure is thrown, and the
+     * retry of the whole case skips what was applied.
      */
-    private void write(String collection, String caseId, List<LedgerDocument.BucketDelta> changes) {
-        List<LedgerDocument.BucketDelta> refused = upsert(collection, caseId, changes);
+    private void write(String collection, List<Change> changes) {
+        List<Change> refused = upsert(collection, changes);
         if (!refused.isEmpty()) {
-            upsert(collection, caseId, refused);
+            upsert(collection, refused);
         }
     }
 
     /** The changes refused with a duplicate key. */
-    private List<LedgerDocument.BucketDelta> upsert(String collection, String caseId,
-            List<LedgerDocument.BucketDelta> changes) {
-        String seen = SEEN + "." + fieldName(caseId);
+    private List<Change> upsert(String collection, List<Change> changes) {
         BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
-        for (LedgerDocument.BucketDelta d : changes) {
+        for (Change c : changes) {
+            LedgerDocument.BucketDelta d = c.delta();
+            String seen = SEEN + "." + fieldName(c.caseId());
             Update update = new Update().set(seen, d.seq()).setOnInsert("grain", d.grain().name())
                     .setOnInsert("day", d.day()).setOnInsert("key", d.key());
             d.inc().forEach((counter, value) -> update.inc(COUNTERS + "." + counter, value));

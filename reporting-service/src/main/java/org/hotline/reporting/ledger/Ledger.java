@@ -22,23 +22,29 @@ public class Ledger {
     private static final int SWEEP_BATCH = 500;
 
     private final LedgerStore store;
+    private final BucketFlusher buckets;
     private final Generations generations;
     private final Clock clock;
 
-    Ledger(LedgerStore store, Generations generations, Clock clock) {
+    Ledger(LedgerStore store, BucketFlusher buckets, Generations generations, Clock clock) {
         this.store = store;
+        this.buckets = buckets;
         this.generations = generations;
         this.clock = clock;
     }
 
-    /** The live consumer: the fact goes into the active generation, and into the one being rebuilt if any. */
+    /**
+     * The live consumer: the fact goes into the active generation, and into the one being rebuilt if any; returns
+     * once the bucket changes it implies are applied.
+     */
     void record(HotlineEvent event) {
-        generations.writeTargets().forEach(g -> store.apply(g, event));
+        buckets.apply(generations.writeTargets().stream()
+                .map(g -> new BucketFlusher.Written(g, store.write(g, event))).toList());
     }
 
     /** The rebuild: the fact goes into the given generation only. */
     public void record(Generation generation, HotlineEvent event) {
-        store.apply(generation, event);
+        buckets.apply(List.of(new BucketFlusher.Written(generation, store.write(generation, event))));
     }
 
     /**
@@ -53,7 +59,7 @@ public class Ledger {
         for (Generation g : generations.writeTargets()) {
             List<LedgerDocument> batch = store.withPendingChanges(g, null, SWEEP_BATCH);
             while (!batch.isEmpty()) {
-                batch.forEach(d -> store.flush(g, d));
+                store.flush(g, batch);
                 batch = batch.size() < SWEEP_BATCH ? List.of()
                         : store.withPendingChanges(g, batch.get(batch.size() - 1).id(), SWEEP_BATCH);
             }

@@ -106,6 +106,20 @@ class BucketWriterTests {
     }
 
     @Test
+    void whenSeveralCasesChangeTheSameBucketsInOneWriteThenEachChangeCountsOnce() {
+        Map<String, List<BucketDelta>> changes = Map.of(
+                "case-1", List.of(total(1, "opened", 1), keyword(1, "rubbish", 1), total(2, "closed", 1)),
+                "case-2", List.of(total(1, "opened", 1), keyword(1, "rubbish", 1)));
+        writer.apply(GENERATION, changes);
+        // again, as after a crash before the ledger documents were cleared
+        writer.apply(GENERATION, changes);
+
+        assertThat(counter(Grain.TOTAL, "TOTAL|" + DAY + "|all", "opened")).isEqualTo(2);
+        assertThat(counter(Grain.TOTAL, "TOTAL|" + DAY + "|all", "closed")).isEqualTo(1);
+        assertThat(counter(Grain.KEYWORD, "KEYWORD|" + DAY + "|rubbish", "opened")).isEqualTo(2);
+    }
+
+    @Test
     void whenABucketWriteFailsOtherwiseThenTheFailureIsThrownSoTheCaseIsRetried() {
         writer.apply(GENERATION, "case-1", List.of(total(1, "opened", 1)));
         // a counter that $inc cannot add to

@@ -1,0 +1,118 @@
+package org.hotline.reporting.ledger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the bucket changes of ledger writes in groups (a group commit): each consumer thread hands over the
+ * documents it wrote and waits until their changes are applied, while one writer thread applies everything handed
+ * over meanwhile together, in one bulk write per bucket collection and one clearing the ledger documents. So a
+ * record's offset is committed only once its bucket changes are applied, as if each thread applied its own, but the
+ * write commands are shared by the records of all consumer threads (see {@code recordEvent-in-0.consumer.concurrency}).
+ */
+@Component
+class BucketFlusher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BucketFlusher.class);
+    private static final int MAX_GROUP = 500;
+
+    /** A document written in a generation, its changes still to apply. */
+    record Written(Generation generation, LedgerDocument document) {
+    }
+
+    private record Handover(List<Written> written, CompletableFuture<Void> applied) {
+    }
+
+    private final LedgerStore store;
+    private final BlockingQueue<Handover> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    BucketFlusher(LedgerStore store) {
+        this.store = store;
+        this.writer = new Thread(this::run, "ledger-bucket-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Applies the pending bucket changes of the documents, together with those other threads hand over meanwhile;
+     * returns once they are applied, or throws what failed.
+     */
+    void apply(List<Written> written) {
+        if (written.stream().noneMatch(w -> w.document().hasPending())) {
+            return;
+        }
+        if (!running || !writer.isAlive()) {
+            throw new IllegalStateException("The bucket writer is stopped");
+        }
+        Handover handover = new Handover(written, new CompletableFuture<>());
+        queue.add(handover);
+        try {
+            handover.applied().join();
+        }
+        catch (CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+    }
+
+    private void run() {
+        List<Handover> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Handover first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                write(group);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            finally {
+                group.forEach(h -> h.applied().completeExceptionally(
+                        new IllegalStateException("The bucket writer stopped before applying the changes")));
+                group.clear();
+            }
+        }
+    }
+
+    private void write(List<Handover> group) {
+        Map<Generation, List<LedgerDocument>> byGeneration = new LinkedHashMap<>();
+        group.forEach(h -> h.written().forEach(w -> byGeneration
+                .computeIfAbsent(w.generation(), g -> new ArrayList<>()).add(w.document())));
+        try {
+            byGeneration.forEach(store::flush);
+            group.forEach(h -> h.applied().complete(null));
+        }
+        catch (RuntimeException ex) {
+            // each record is retried by the consumer; should it be given up, its case is retried by id
+            byGeneration.forEach((g, documents) -> store.failedToFlush(g,
+                    documents.stream().map(LedgerDocument::id).toList()));
+            log.warn("Bucket changes of {} ledger writes not applied yet: {}", group.size(),
+                    ex.getClass().getSimpleName());
+            group.forEach(h -> h.applied().completeExceptionally(ex));
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+    }
+}
