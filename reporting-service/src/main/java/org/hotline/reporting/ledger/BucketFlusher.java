@@ -81,8 +81,10 @@ class BucketFlusher implements DisposableBean {
                 write(group);
             }
             catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
                 running = false;
+                queue.drainTo(group);
+                Thread.currentThread().interrupt();
+                break;
             }
             finally {
                 group.forEach(h -> h.applied().completeExceptionally(
@@ -93,21 +95,33 @@ class BucketFlusher implements DisposableBean {
     }
 
     private void write(List<Handover> group) {
+        try {
+            flush(group);
+            group.forEach(h -> h.applied().complete(null));
+        }
+        catch (RuntimeException groupFailed) {
+            // one record's failure must not fail the others: each is applied on its own now
+            for (Handover h : group) {
+                try {
+                    flush(List.of(h));
+                    h.applied().complete(null);
+                }
+                catch (RuntimeException ex) {
+                    // the consumer retries the record; should it give it up, its case is retried by id
+                    h.written().forEach(w -> store.failedToFlush(w.generation(), List.of(w.document().id())));
+                    log.warn("Bucket changes of case {} not applied yet: {}", h.written().get(0).document().id(),
+                            ex.getClass().getSimpleName());
+                    h.applied().completeExceptionally(ex);
+                }
+            }
+        }
+    }
+
+    private void flush(List<Handover> group) {
         Map<Generation, List<LedgerDocument>> byGeneration = new LinkedHashMap<>();
         group.forEach(h -> h.written().forEach(w -> byGeneration
                 .computeIfAbsent(w.generation(), g -> new ArrayList<>()).add(w.document())));
-        try {
-            byGeneration.forEach(store::flush);
-            group.forEach(h -> h.applied().complete(null));
-        }
-        catch (RuntimeException ex) {
-            // each record is retried by the consumer; should it be given up, its case is retried by id
-            byGeneration.forEach((g, documents) -> store.failedToFlush(g,
-                    documents.stream().map(LedgerDocument::id).toList()));
-            log.warn("Bucket changes of {} ledger writes not applied yet: {}", group.size(),
-                    ex.getClass().getSimpleName());
-            group.forEach(h -> h.applied().completeExceptionally(ex));
-        }
+        byGeneration.forEach(store::flush);
     }
 
     @Override

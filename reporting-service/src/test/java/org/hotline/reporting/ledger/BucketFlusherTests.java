@@ -98,6 +98,34 @@ class BucketFlusherTests {
     }
 
     @Test
+    void whenOneRecordOfAGroupFailsThenOnlyThatRecordFails() throws Exception {
+        // a case opened on a day whose TOTAL bucket $inc cannot add to
+        recordOpening("case-1");
+        mongo.getCollection(GENERATION.bucketCollection(Grain.TOTAL, false)).updateOne(
+                new Document("_id", TOTAL_DAY), new Document("$set", new Document("c.opened", "broken")));
+        ExecutorService consumers = Executors.newFixedThreadPool(4);
+        List<Future<?>> others = new ArrayList<>();
+        Future<?> failing = consumers.submit(() -> recordOpening("case-2"));
+        for (int i = 0; i < 12; i++) {
+            String caseId = "other-day-" + i;
+            others.add(consumers.submit(() -> {
+                LedgerDocument written = store.write(GENERATION,
+                        CaseFlows.opened(caseId, T0.plus(Duration.ofDays(1)), Duration.ofSeconds(5)));
+                flusher.apply(List.of(new BucketFlusher.Written(GENERATION, written)));
+            }));
+        }
+        for (Future<?> other : others) {
+            other.get();
+        }
+        consumers.shutdown();
+
+        assertThatThrownBy(failing::get).hasCauseInstanceOf(DataAccessException.class);
+        assertThat(mongo.findById("TOTAL|2026-11-24|all", Document.class,
+                GENERATION.bucketCollection(Grain.TOTAL, false)).get("c", Document.class).get("opened", Number.class)
+                .longValue()).isEqualTo(12);
+    }
+
+    @Test
     void whenTheBucketsCannotBeWrittenThenTheRecordFailsAndTheCaseIsRetriedLaterExactlyOnce() {
         recordOpening("case-1");
         // a counter that $inc cannot add to
