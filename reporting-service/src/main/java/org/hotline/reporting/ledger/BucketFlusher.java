@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,12 +38,16 @@ class BucketFlusher implements DisposableBean {
     }
 
     private final LedgerStore store;
+    private final DistributionSummary groupSizes;
     private final BlockingQueue<Handover> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
-    BucketFlusher(LedgerStore store) {
+    BucketFlusher(LedgerStore store, MeterRegistry meters) {
         this.store = store;
+        this.groupSizes = DistributionSummary.builder("hotline.reporting.bucket.group")
+                .description("Ledger writes whose bucket changes were applied together").baseUnit("writes")
+                .register(meters);
         this.writer = new Thread(this::run, "ledger-bucket-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -78,6 +84,7 @@ class BucketFlusher implements DisposableBean {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
+                groupSizes.record(group.size());
                 write(group);
             }
             catch (InterruptedException ex) {

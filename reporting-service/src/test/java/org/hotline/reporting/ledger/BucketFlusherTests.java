@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.hotline.reporting.ledger.CaseFacts.Grain;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,7 @@ class BucketFlusherTests {
     MongoTemplate mongo;
     LedgerStore store;
     BucketFlusher flusher;
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void startStandIn() {
@@ -46,7 +49,7 @@ class BucketFlusherTests {
         mongo = new MongoTemplate(client, "reporting");
         store = new LedgerStore(mongo, new BucketWriter(mongo),
                 new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")));
-        flusher = new BucketFlusher(store);
+        flusher = new BucketFlusher(store, meters);
     }
 
     @AfterEach
@@ -87,6 +90,9 @@ class BucketFlusherTests {
 
         assertThat(opened()).isEqualTo(40);
         assertThat(store.withPendingChanges(GENERATION, null, 100)).isEmpty();
+        DistributionSummary groups = meters.get("hotline.reporting.bucket.group").summary();
+        assertThat(groups.totalAmount()).isEqualTo(40);
+        assertThat(groups.count()).isBetween(1L, 40L);
     }
 
     @Test
