@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,11 +67,23 @@ class BucketFlusher implements DisposableBean {
         }
         Handover handover = new Handover(written, new CompletableFuture<>());
         queue.add(handover);
-        try {
-            handover.applied().join();
-        }
-        catch (CompletionException ex) {
-            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        while (true) {
+            try {
+                handover.applied().get(1, TimeUnit.SECONDS);
+                return;
+            }
+            catch (TimeoutException stillWriting) {
+                if (!writer.isAlive()) {
+                    handover.applied().completeExceptionally(new IllegalStateException("The bucket writer stopped"));
+                }
+            }
+            catch (ExecutionException ex) {
+                throw ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while its bucket changes were being applied", ex);
+            }
         }
     }
 
