@@ -1,6 +1,5 @@
 package org.hotline.intake.caseintake;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +12,4 @@ interface CaseFileRepository extends MongoRepository<CaseFile, String>, CaseFile
     Optional<CaseFile> findByTrackingNumber(String trackingNumber);
 
     List<CaseFile> findByCallerPhoneIndexOrderByReceivedAtDesc(String callerPhoneIndex);
-
-    List<CaseFile> findByCallerPhoneIndexAndCategoryAndReceivedAtAfter(String callerPhoneIndex, String category,
-            Instant after);
 }

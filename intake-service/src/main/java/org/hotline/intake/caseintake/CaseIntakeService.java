@@ -1,7 +1,6 @@
 package org.hotline.intake.caseintake;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import org.hotline.intake.privacy.ContactMasking;
 import org.hotline.intake.taxonomy.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -24,20 +23,20 @@ public class CaseIntakeService {
     private static final Logger log = LoggerFactory.getLogger(CaseIntakeService.class);
 
     private final CaseFileRepository cases;
+    private final RecentCalls recentCalls;
     private final TrackingNumbers trackingNumbers;
     private final CallerVault vault;
     private final Taxonomy taxonomy;
     private final Clock clock;
-    private final Duration duplicateWindow;
 
-    CaseIntakeService(CaseFileRepository cases, TrackingNumbers trackingNumbers, CallerVault vault, Taxonomy taxonomy,
-            Clock clock, @Value("${hotline.intake.duplicate-window:P7D}") Duration duplicateWindow) {
+    CaseIntakeService(CaseFileRepository cases, RecentCalls recentCalls, TrackingNumbers trackingNumbers,
+            CallerVault vault, Taxonomy taxonomy, Clock clock) {
         this.cases = cases;
+        this.recentCalls = recentCalls;
         this.trackingNumbers = trackingNumbers;
         this.vault = vault;
         this.taxonomy = taxonomy;
         this.clock = clock;
-        this.duplicateWindow = duplicateWindow;
     }
 
     /** The outcome of a POST: the case, and whether this request created it or repeated an earlier one. */
@@ -85,9 +84,10 @@ public class CaseIntakeService {
         Instant now = clock.instant();
         String caseId = UUID.randomUUID().toString();
         EncryptedCaller caller = protect(request.caller());
-        List<String> duplicates = possibleDuplicates(caller.phoneIndex(), request.category(), now);
+        RecentCalls.Recent recent = caller.phoneIndex() == null ? null
+                : recentCalls.find(caller.phoneIndex(), request.category(), now);
         CaseFile file = CaseFile.open(caseId, trackingNumbers.next(now), idempotencyKey, request, caller,
-                sealForFeedback(request.caller()), duplicates, now);
+                sealForFeedback(request.caller()), recent == null ? List.of() : recent.caseIds(), now);
         if (listing != null) {
             file.listPublicly(listing.addressId());
         }
@@ -103,6 +103,9 @@ public class CaseIntakeService {
                 }
             }
             throw ex;
+        }
+        if (recent != null) {
+            remember(recent, file);
         }
         log.info("Opened case {} ({}) from {}", file.getId(), file.getTrackingNumber(), request.channel());
         return new Intake(file, true);
@@ -135,11 +138,17 @@ public class CaseIntakeService {
                 : vault.sealForFeedback(caller.name(), caller.phone(), caller.email(), caller.organisation());
     }
 
-    private List<String> possibleDuplicates(String phoneIndex, String category, Instant now) {
-        if (phoneIndex == null) {
-            return List.of();
+    /**
+     * Notes the case among its caller's recent calls, for the duplicate hint of the next one. The case is open
+     * (stored, its events on their way) whatever happens here: should the store fail now, only that hint is missed.
+     */
+    private void remember(RecentCalls.Recent recent, CaseFile file) {
+        try {
+            recentCalls.add(recent, file.getId(), file.getReceivedAt());
         }
-        return cases.findByCallerPhoneIndexAndCategoryAndReceivedAtAfter(phoneIndex, category,
-                now.minus(duplicateWindow)).stream().map(CaseFile::getId).toList();
+        catch (DataAccessException ex) {
+            log.warn("Case {} is not among its caller's recent calls (a later call's duplicate hint misses it): {}",
+                    file.getId(), ex.getClass().getSimpleName());
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -265,6 +266,23 @@ abstract class CaseIntakeScenarios {
         assertThat(found.findValuesAsString("caseId")).contains(first, second);
         CaseOpened opened = kafka.awaitEvent(second, CaseOpened.class);
         assertThat(opened.possibleDuplicateOf()).contains(first);
+        String otherCategory = json.readTree(post(caseJson("POLICY", ""), null).getBody()).path("caseId").asString();
+        assertThat(kafka.awaitEvent(otherCategory, CaseOpened.class).possibleDuplicateOf()).doesNotContain(first,
+                second);
+        String third = json.readTree(post(caseJson("WORK", ""), null).getBody()).path("caseId").asString();
+        assertThat(kafka.awaitEvent(third, CaseOpened.class).possibleDuplicateOf()).contains(first, second)
+                .doesNotContain(otherCategory);
+    }
+
+    @Test
+    void theCaseLookupsOfEveryPostAreByUniqueIndexes() {
+        // the stand-in, like MongoDB, finds a document by a field without reading them all only through an index,
+        // and the stand-in only keeps unique ones: a POST looks cases up by Idempotency-Key and tracking number
+        List<Document> indexes = mongo.getCollection("cases").listIndexes().into(new java.util.ArrayList<>());
+        for (String field : List.of("trackingNumber", "idempotencyKey")) {
+            assertThat(indexes).filteredOn(index -> index.get("key", Document.class).keySet().equals(Set.of(field)))
+                    .singleElement().satisfies(index -> assertThat(index.getBoolean("unique")).isTrue());
+        }
     }
 
     @Test

@@ -19,32 +19,57 @@ import org.springframework.stereotype.Service;
 @Service
 public class Ledger {
 
+    private static final int SWEEP_BATCH = 500;
+
     private final LedgerStore store;
+    private final BucketFlusher buckets;
     private final Generations generations;
     private final Clock clock;
 
-    Ledger(LedgerStore store, Generations generations, Clock clock) {
+    Ledger(LedgerStore store, BucketFlusher buckets, Generations generations, Clock clock) {
         this.store = store;
+        this.buckets = buckets;
         this.generations = generations;
         this.clock = clock;
     }
 
-    /** The live consumer: the fact goes into the active generation, and into the one being rebuilt if any. */
+    /**
+     * The live consumer: the fact goes into the active generation, and into the one being rebuilt if any; returns
+     * once the bucket changes it implies are applied.
+     */
     void record(HotlineEvent event) {
-        generations.writeTargets().forEach(g -> store.apply(g, event));
+        buckets.apply(generations.writeTargets().stream()
+                .map(g -> new BucketFlusher.Written(g, store.write(g, event))).toList());
     }
 
     /** The rebuild: the fact goes into the given generation only. */
     public void record(Generation generation, HotlineEvent event) {
-        store.apply(generation, event);
+        buckets.apply(List.of(new BucketFlusher.Written(generation, store.write(generation, event))));
     }
 
-    /** Applies bucket changes left pending by a crash between the ledger write and the bucket writes. */
-    @Scheduled(fixedDelayString = "${hotline.reporting.pending-sweep:10s}")
+    /**
+     * Applies bucket changes left pending by a crash between the ledger write and the bucket writes: the sweep of the
+     * whole ledger, soon after start-up and then now and then (it reads past every case on a store without indexes).
+     * A crash of the live consumer is covered sooner anyway: Kafka delivers its unacknowledged events again, and a
+     * known event still applies its case's pending changes.
+     */
+    @Scheduled(initialDelayString = "${hotline.reporting.pending-retry:10s}",
+            fixedDelayString = "${hotline.reporting.pending-sweep:10m}")
     public void applyPendingChanges() {
         for (Generation g : generations.writeTargets()) {
-            store.withPendingChanges(g, 500).forEach(d -> store.flush(g, d));
+            List<LedgerDocument> batch = store.withPendingChanges(g, null, SWEEP_BATCH);
+            while (!batch.isEmpty()) {
+                store.flush(g, batch);
+                batch = batch.size() < SWEEP_BATCH ? List.of()
+                        : store.withPendingChanges(g, batch.get(batch.size() - 1).id(), SWEEP_BATCH);
+            }
         }
+    }
+
+    /** Applies, by case id, the bucket changes this instance failed to apply (the consumer gave the event up). */
+    @Scheduled(fixedDelayString = "${hotline.reporting.pending-retry:10s}")
+    void retryFailedChanges() {
+        store.retryUnflushed();
     }
 
     public void drop(Generation generation) {

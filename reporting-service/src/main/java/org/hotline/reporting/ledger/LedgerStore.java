@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.hotline.events.HotlineEvent;
 import org.hotline.reporting.ledger.CaseFacts.BucketFacts;
 import org.hotline.reporting.ledger.LedgerDocument.BucketDelta;
 import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.index.Index;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ledger collections: one document per case, written whole on the revision it was read at, together with
- * the bucket changes the write implies (outbox); then the changes are applied and cleared.
+ * the bucket changes the write implies (outbox); then the changes are applied and cleared, for many cases at once.
  */
 @Repository
 class LedgerStore {
@@ -36,6 +39,7 @@ class LedgerStore {
     private final BucketWriter buckets;
     private final CaseFacts.Settings settings;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final Set<CaseRef> unflushed = ConcurrentHashMap.newKeySet();
 
     LedgerStore(MongoTemplate mongo, BucketWriter buckets, CaseFacts.Settings settings) {
         this.mongo = mongo;
@@ -44,49 +48,90 @@ class LedgerStore {
     }
 
     /**
-     * Adds a fact to its case's ledger in the generation, refolds the case, records the bucket changes between what
-     * the case counted before and what it counts now, and applies them. A fact already known changes nothing (but
-     * changes still pending are applied).
+     * Adds a fact to its case's ledger in the generation, refolds the case, and records the bucket changes between
+     * what the case counted before and what it counts now (to be applied by {@link #flush}). A fact already known
+     * changes nothing (but changes still pending stay to be applied).
+     *
+     * @return the document as written
      */
     @RetryOnConflict
-    public void apply(Generation generation, HotlineEvent event) {
+    public LedgerDocument write(Generation generation, HotlineEvent event) {
         ensureIndexes(generation);
         String collection = generation.ledgerCollection();
         LedgerDocument before = mongo.findById(event.caseId(), LedgerDocument.class, collection);
-        LedgerDocument after;
         if (before != null && before.knows(event.eventId().toString())) {
-            after = before;
+            return before;
         }
-        else {
-            List<StoredFact> facts = new ArrayList<>(before == null ? List.of() : before.facts());
-            facts.add(StoredFact.of(event));
-            after = next(event.caseId(), before, facts);
-            if (before == null) {
-                mongo.insert(after, collection);
-            }
-            else if (mongo.replace(query(where("_id").is(before.id()).and("revision").is(before.revision())), after,
-                    ReplaceOptions.none(), collection).getMatchedCount() == 0) {
-                throw new OptimisticLockingFailureException("The ledger of case " + before.id() + " changed");
-            }
+        List<StoredFact> facts = new ArrayList<>(before == null ? List.of() : before.facts());
+        facts.add(StoredFact.of(event));
+        LedgerDocument after = next(event.caseId(), before, facts);
+        if (before == null) {
+            mongo.insert(after, collection);
         }
-        flush(generation, after);
+        else if (mongo.replace(query(where("_id").is(before.id()).and("revision").is(before.revision())), after,
+                ReplaceOptions.none(), collection).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("The ledger of case " + before.id() + " changed");
+        }
+        return after;
     }
 
-    /** Applies and clears the pending bucket changes of a case. */
-    void flush(Generation generation, LedgerDocument document) {
-        if (!document.hasPending()) {
+    /** A case in a generation. */
+    private record CaseRef(Generation generation, String caseId) {
+    }
+
+    /** Notes cases whose bucket changes could not be applied, for {@link #retryUnflushed()}. */
+    void failedToFlush(Generation generation, Collection<String> caseIds) {
+        caseIds.forEach(caseId -> unflushed.add(new CaseRef(generation, caseId)));
+    }
+
+    /**
+     * Applies the pending bucket changes of the cases whose changes this instance failed to apply, looking each up
+     * by id. The consumer retries a failed event a few times before it gives it up to the dead-letter topic; this
+     * applies the changes such an event left pending without waiting for the sweep of the whole ledger.
+     */
+    void retryUnflushed() {
+        for (CaseRef ref : List.copyOf(unflushed)) {
+            try {
+                find(ref.generation(), ref.caseId()).ifPresent(d -> flush(ref.generation(), List.of(d)));
+                unflushed.remove(ref);
+            }
+            catch (DataAccessException stillFailing) {
+                // tried again next time, and by the sweep of the whole ledger
+            }
+        }
+    }
+
+    /**
+     * Applies and clears the pending bucket changes of cases of a generation: one bulk write per bucket collection
+     * touched, then one clearing them. Of several documents of the same case, the latest revision counts: it carries
+     * every change not cleared when it was written.
+     */
+    void flush(Generation generation, Collection<LedgerDocument> documents) {
+        Map<String, LedgerDocument> latest = new LinkedHashMap<>();
+        documents.stream().filter(LedgerDocument::hasPending).forEach(d -> latest.merge(d.id(), d,
+                (a, b) -> a.revision() >= b.revision() ? a : b));
+        if (latest.isEmpty()) {
             return;
         }
-        buckets.apply(generation, document.id(), document.pending());
-        // cleared only if nothing changed meanwhile; otherwise the newer write carries them and applies them again
-        mongo.updateFirst(query(where("_id").is(document.id()).and("revision").is(document.revision())),
-                new Update().set("pending", List.of()).set("hasPending", false), generation.ledgerCollection());
+        Map<String, List<BucketDelta>> deltas = new LinkedHashMap<>();
+        latest.forEach((caseId, d) -> deltas.put(caseId, d.pending()));
+        buckets.apply(generation, deltas);
+        // each cleared only if nothing changed meanwhile; otherwise the newer write carries them and applies them again
+        BulkOperations clear = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.ledgerCollection());
+        latest.values().forEach(d -> clear.updateOne(query(where("_id").is(d.id()).and("revision").is(d.revision())),
+                new Update().set("pending", List.of()).set("hasPending", false)));
+        clear.execute();
     }
 
-    /** Cases whose bucket changes may not have been applied (after a crash), a batch at a time. */
-    List<LedgerDocument> withPendingChanges(Generation generation, int limit) {
-        return mongo.find(query(where("hasPending").is(true)).limit(limit), LedgerDocument.class,
-                generation.ledgerCollection());
+    /**
+     * Cases whose bucket changes may not have been applied (after a crash), a batch at a time in case id order.
+     *
+     * @param after the last case id of the previous batch; null for the first batch
+     */
+    List<LedgerDocument> withPendingChanges(Generation generation, String after, int limit) {
+        Query pending = query(after == null ? where("hasPending").is(true)
+                : where("hasPending").is(true).and("_id").gt(after)).with(Sort.by("_id")).limit(limit);
+        return mongo.find(pending, LedgerDocument.class, generation.ledgerCollection());
     }
 
     Optional<LedgerDocument> find(Generation generation, String caseId) {
