@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadBenchmark {
 
     record Options(List<Integer> rates, Duration step, Duration drain, String intake, String reporting, String auth,
-            String kafka, Path out, int ledgerSampleEvery, long rawRecords) {
+            String kafka, String mongo, Path out, int ledgerSampleEvery, long rawRecords) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -47,6 +47,7 @@ public final class LoadBenchmark {
                     given.getOrDefault("reporting", "http://localhost:8085"),
                     given.getOrDefault("auth", "http://localhost:9000"),
                     given.getOrDefault("kafka", "127.0.0.1:9092"),
+                    given.getOrDefault("mongo", "mongodb://127.0.0.1:27017"),
                     Path.of(given.getOrDefault("out", "BENCHMARKS.md")),
                     Integer.parseInt(given.getOrDefault("ledger-sample-every", "50")),
                     Long.parseLong(given.getOrDefault("raw-records", "200000")));
@@ -95,9 +96,12 @@ public final class LoadBenchmark {
         System.out.println("Processes found: " + processes.found().keySet());
         List<StepResult> steps = new ArrayList<>();
         try (EventTimes events = new EventTimes(options.kafka(), TOPICS);
-                LagMonitor lag = new LagMonitor(options.kafka(), GROUPS)) {
+                LagMonitor lag = new LagMonitor(options.kafka(), GROUPS);
+                StoreStats store = new StoreStats(options.mongo())) {
             for (int rate : options.rates()) {
-                StepResult result = step(rate, events, lag, processes);
+                StoreStats.Snapshot before = store.snapshot();
+                StepResult result = step(rate, events, lag, processes)
+                        .withStore(before.usePerCase(store.snapshot(), rate * options.step().toSeconds()));
                 steps.add(result);
                 System.out.println(result.summary());
             }
@@ -114,7 +118,12 @@ public final class LoadBenchmark {
     record StepResult(int targetRate, double achievedRate, int sent, int accepted, int failed, Histogram http,
             Histogram opened, Histogram assigned, Histogram ledger, Histogram emergency,
             Histogram emergencyFromOpened, int notOpened, int notAssigned, Map<String, Long> maxLag,
-            Map<String, Boolean> lagGrowing, double eventsPerSecond) {
+            Map<String, Boolean> lagGrowing, double eventsPerSecond, StoreStats.PerCase store) {
+
+        StepResult withStore(StoreStats.PerCase use) {
+            return new StepResult(targetRate, achievedRate, sent, accepted, failed, http, opened, assigned, ledger,
+                    emergency, emergencyFromOpened, notOpened, notAssigned, maxLag, lagGrowing, eventsPerSecond, use);
+        }
 
         boolean sustainable() {
             return achievedRate >= 0.95 * targetRate && failed <= sent / 100 && notAssigned == 0
@@ -245,7 +254,8 @@ public final class LoadBenchmark {
             growing.put(group, LagMonitor.growing(samples));
         });
         return new StepResult(rate, accepted / elapsed, sent.size(), accepted, failed, httpLatency, opened, assigned,
-                ledger, emergency, emergencyFromOpened, notOpened, notAssigned, maxLag, growing, eventsPerSecond);
+                ledger, emergency, emergencyFromOpened, notOpened, notAssigned, maxLag, growing, eventsPerSecond,
+                null);
     }
 
     static Histogram histogram() {

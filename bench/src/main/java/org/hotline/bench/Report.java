@@ -57,6 +57,19 @@ final class Report {
         double bestEvents = steps.stream().mapToDouble(LoadBenchmark.StepResult::eventsPerSecond).max().orElse(0);
         md.append(String.format("The suite's busiest step moved %.0f case events/s: %.1f %% of the producer limit.%n%n",
                 bestEvents, 100 * bestEvents / raw.producerRecordsPerSecond()));
+        md.append("Store use per case posted (MongoDB `serverStatus` opcounters over each step and its drain; the dev "
+                + "stack's stand-in also reports its commits and file growth):\n\n");
+        md.append("| Target /s | Documents written / case | Commits / case | Queries / case | File bytes / case |\n"
+                + "|---|---|---|---|---|\n");
+        for (LoadBenchmark.StepResult step : steps) {
+            StoreStats.PerCase store = step.store();
+            if (store != null) {
+                md.append(String.format("| %d | %.1f | %s | %.1f | %s |%n", step.targetRate(), store.writes(),
+                        store.commits() < 0 ? "–" : String.format("%.1f", store.commits()), store.queries(),
+                        store.fileBytes() < 0 ? "–" : String.format("%.0f", store.fileBytes())));
+            }
+        }
+        md.append('\n');
         md.append("| Process | Max resident MB | Mean CPU % (100 = one core) |\n|---|---|---|\n");
         usage.forEach((name, u) -> md.append(String.format("| %s | %d | %.0f |%n", name, u.maxRssMb(),
                 u.cpuPercent())));
