@@ -81,13 +81,24 @@ final class CaseAudit implements AutoCloseable {
         return lags;
     }
 
-    /** Waits until every group has processed everything published; false if time ran out. */
-    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    /**
+     * Waits until every group has processed everything published. Gives up after {@code timeout}, or earlier once
+     * the total lag has not gone down for {@code stalled}: a slow machine gets all the time it needs as long as the
+     * services make progress.
+     */
+    boolean awaitCaughtUp(Duration timeout, Duration stalled) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        long lowest = Long.MAX_VALUE;
+        long progressAt = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - progressAt < stalled.toNanos()) {
             try {
-                if (lags().values().stream().allMatch(lag -> lag == 0)) {
+                long total = lags().values().stream().mapToLong(Long::longValue).sum();
+                if (total == 0) {
                     return true;
+                }
+                if (total < lowest) {
+                    lowest = total;
+                    progressAt = System.nanoTime();
                 }
             }
             catch (Exception ex) {

@@ -32,6 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FaultDrills {
 
+    /** The longest wait for the services to process everything published after a drill. */
+    static final Duration CAUGHT_UP_TIMEOUT = Duration.ofMinutes(20);
+    /** How long the services may make no progress at all before the wait is given up. */
+    static final Duration STALLED = Duration.ofMinutes(2);
+
     static final List<String> ALL = List.of("poison", "kafka-kill", "service-kill", "store-stop");
 
     static final String USAGE = """
@@ -44,7 +49,7 @@ final class FaultDrills {
               --services-dir DIR       repository root holding <service>/target/<service>.jar (default: .)
               --port-offset N          added to every usual port: Kafka 9092+N, MongoDB 27017+N, auth 9000+N,
                                        services 8081+N..8085+N (default: 10000, so a dev stack can keep running)
-              --rate N                 cases posted per second during the load drills (default: 10)
+              --rate N                 cases posted per second during the load drills (default: 5)
               --load DURATION          load time of kafka-kill and service-kill (default: 60s)
               --kafka-outage DURATION  how long the broker stays dead (default: 10s)
               --store-outage DURATION  how long the store stays stopped (default: 30s)
@@ -141,7 +146,7 @@ final class FaultDrills {
             say("poison: warm-up traffic " + load.summary());
         }
         try (CaseAudit audit = new CaseAudit(stack.kafkaBootstrap(), tokens)) {
-            audit.awaitCaughtUp(Duration.ofSeconds(120));
+            audit.awaitCaughtUp(CAUGHT_UP_TIMEOUT, STALLED);
         }
         return new PoisonDrill(stack.kafkaBootstrap(), CaseAudit.GROUPS, FaultDrills::say)
                 .run(Duration.ofSeconds(120));
@@ -156,11 +161,14 @@ final class FaultDrills {
             say(String.format("kafka-kill: %d cases/s for %d s; kill -9 the broker after a quarter of it, start it "
                     + "again %d s later", options.rate(), options.load().toSeconds(), options.kafkaOutage().toSeconds()));
             load.start(options.rate());
+            long loadStarted = System.nanoTime();
             pause(options.load().dividedBy(4));
             stack.killKafka();
             pause(options.kafkaOutage());
             stack.startKafka();
-            pause(options.load().minus(options.load().dividedBy(4)).minus(options.kafkaOutage()));
+            // the rest of the planned load, and at least 10 s of it with the broker back
+            Duration left = options.load().minus(Duration.ofNanos(System.nanoTime() - loadStarted));
+            pause(left.compareTo(Duration.ofSeconds(10)) > 0 ? left : Duration.ofSeconds(10));
             load.stop();
             say("kafka-kill: " + load.summary());
             return audit("kafka-kill", audit, load, kpiBefore, stack.running(stack.reporting).baseUrl(), started,
@@ -289,8 +297,8 @@ final class FaultDrills {
 
     /** Waits until the services are idle; returns the KPIs' opened count before the drill. */
     private long baseline(CaseAudit audit) throws Exception {
-        if (!audit.awaitCaughtUp(Duration.ofSeconds(180))) {
-            say("warning: the services had not caught up before the drill: " + audit.lags());
+        if (!audit.awaitCaughtUp(CAUGHT_UP_TIMEOUT, STALLED)) {
+            throw new IllegalStateException("the services had not caught up before the drill: " + audit.lags());
         }
         return audit.kpiOpened(stack.running(stack.reporting).baseUrl());
     }
@@ -304,9 +312,12 @@ final class FaultDrills {
             long started, List<String> failures) throws Exception {
         List<DrillLoad.Taken> taken = load.taken();
         Set<String> ids = taken.stream().map(DrillLoad.Taken::caseId).collect(Collectors.toSet());
-        boolean caughtUp = audit.awaitCaughtUp(Duration.ofSeconds(300));
+        long waitStarted = System.nanoTime();
+        boolean caughtUp = audit.awaitCaughtUp(CAUGHT_UP_TIMEOUT, STALLED);
+        say(String.format("%s: services %s after %.0f s", drill, caughtUp ? "caught up" : "NOT caught up",
+                (System.nanoTime() - waitStarted) / 1e9));
         if (!caughtUp) {
-            failures.add("groups not caught up after 300 s: " + audit.lags());
+            failures.add("groups not caught up (lag " + audit.lags() + "): the counts below are not final");
         }
         Set<String> missing = audit.notInLedger(reportingUrl, ids, Duration.ofSeconds(120));
         long kpiOpened = audit.kpiOpened(reportingUrl) - kpiBefore;
@@ -387,7 +398,7 @@ final class FaultDrills {
         Path dataDir = null;
         Path servicesDir = Path.of(".");
         int offset = 10_000;
-        int rate = 10;
+        int rate = 5;
         Duration load = Duration.ofSeconds(60);
         Duration kafkaOutage = Duration.ofSeconds(10);
         Duration storeOutage = Duration.ofSeconds(30);

@@ -46,6 +46,9 @@ final class PoisonDrill {
     /** Spring Kafka's dead-letter header, and the binder's own. */
     static final List<String> REASON_HEADERS = List.of("kafka_dlt-exception-message", "x-exception-message");
 
+    /** The class of the exception's root cause, as Spring Kafka's dead-letter publisher records it. */
+    static final String CAUSE_HEADER = "kafka_dlt-exception-cause-fqcn";
+
     private static final byte[] NOT_JSON = "\u0000\u0001 this is not an event {{{".getBytes(StandardCharsets.UTF_8);
     private static final byte[] WRONG_SHAPE = """
             {"envelope":"not an object","caseId":["a","b"],"occurredAt":"yesterday","level":42}"""
@@ -153,8 +156,8 @@ final class PoisonDrill {
                     if (problem.contains("not past")) {
                         stuck++;
                     }
-                    String reason = dead.stream().map(PoisonDrill::reason).filter(r -> r != null).findFirst()
-                            .orElse("-");
+                    String reason = dead.stream().filter(r -> reason(r) != null).findFirst()
+                            .map(r -> reason(r) + " / cause " + CaseAudit.header(r, CAUSE_HEADER)).orElse("-");
                     say.accept(String.format("  %-32s %-19s %s", poisoned.topic() + "[" + poisoned.partition() + "]",
                             group, problem.isEmpty() ? "OK: both in " + dlt(poisoned.topic(), group) + ", reason \""
                                     + abbreviate(reason) + "\"; went on past offset " + poisoned.lastOffset()
@@ -221,7 +224,7 @@ final class PoisonDrill {
 
     private static String abbreviate(String text) {
         String line = text.replace('\n', ' ');
-        return line.length() <= 90 ? line : line.substring(0, 87) + "...";
+        return line.length() <= 160 ? line : line.substring(0, 80) + " ... " + line.substring(line.length() - 75);
     }
 
     /** The CloudEvents headers of a real event of the topic (or made up if there is none) with a new event id. */
