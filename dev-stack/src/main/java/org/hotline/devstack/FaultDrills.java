@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -227,8 +228,12 @@ final class FaultDrills {
         List<HotlineService> watched = stack.services();
         Map<HotlineService, List<String>> health = new LinkedHashMap<>();
         watched.forEach(s -> health.put(s, new ArrayList<>()));
+        // per service and phase of the drill (before, outage, after): the states its health was seen in
+        Map<String, Set<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<HotlineService, String> firstDown = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicReference<String> phase = new java.util.concurrent.atomic.AtomicReference<>(
+                "before");
         ScheduledExecutorService watcher = Executors.newScheduledThreadPool(watched.size());
-        Map<HotlineService, Boolean> downSeen = new java.util.concurrent.ConcurrentHashMap<>();
         try (CaseAudit audit = new CaseAudit(stack.kafkaBootstrap(), tokens);
                 DrillLoad load = new DrillLoad(stack.intake.baseUrl(), tokens)) {
             long kpiBefore = baseline(audit);
@@ -236,15 +241,20 @@ final class FaultDrills {
                     options.rate(), options.storeOutage().toSeconds()));
             for (HotlineService service : watched) {
                 watcher.scheduleWithFixedDelay(() -> {
-                    String state = health(service);
+                    String[] state = health(service);
+                    if (state == null) {
+                        return;
+                    }
+                    seen.computeIfAbsent(service.label() + "/" + phase.get(),
+                            k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(state[0]);
+                    if (state[0].equals("DOWN")) {
+                        firstDown.putIfAbsent(service, state[1]);
+                    }
                     List<String> states = health.get(service);
                     synchronized (states) {
-                        if (states.isEmpty() || !states.get(states.size() - 1).startsWith(state)) {
-                            states.add(state + "@" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+                        if (states.isEmpty() || !states.get(states.size() - 1).startsWith(state[0] + "@")) {
+                            states.add(state[0] + "@" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
                         }
-                    }
-                    if (state.equals("DOWN")) {
-                        downSeen.put(service, true);
                     }
                 }, 0, 1, TimeUnit.SECONDS);
             }
@@ -252,10 +262,12 @@ final class FaultDrills {
             pause(Duration.ofSeconds(10));
             int takenBefore = load.taken().size();
             stack.stopStore();
+            phase.set("outage");
             long stoppedAt = System.nanoTime();
             pause(options.storeOutage());
             int takenDuring = load.taken().size() - takenBefore;
             stack.startStore();
+            phase.set("after");
             long restartedAt = System.nanoTime();
             long deadline = restartedAt + Duration.ofSeconds(120).toNanos();
             while (load.lastTakenAt() < restartedAt && System.nanoTime() < deadline) {
@@ -269,15 +281,22 @@ final class FaultDrills {
             say("store-stop: " + load.summary());
             boolean allUp = awaitAllUp(watched, Duration.ofSeconds(120));
             watcher.shutdownNow();
-            health.forEach((service, states) -> say(String.format("  health %-22s %s", service.label(), states)));
+            watcher.awaitTermination(15, TimeUnit.SECONDS);
+            health.forEach((service, states) -> say(String.format("  health %-22s %s%s", service.label(), states,
+                    firstDown.containsKey(service) ? "; first DOWN: " + firstDown.get(service) : "")));
             List<String> failures = new ArrayList<>();
-            List<String> neverDown = watched.stream().filter(s -> !downSeen.containsKey(s)).map(HotlineService::label)
-                    .toList();
+            List<String> notUpBefore = labels(watched, s -> !seen.getOrDefault(s.label() + "/before", Set.of())
+                    .equals(Set.of("UP")));
+            List<String> neverDown = labels(watched, s -> !seen.getOrDefault(s.label() + "/outage", Set.of())
+                    .contains("DOWN"));
+            if (!notUpBefore.isEmpty()) {
+                failures.add("health not UP before the store stopped: " + notUpBefore);
+            }
             if (!neverDown.isEmpty()) {
-                failures.add("health never DOWN: " + neverDown);
+                failures.add("health never DOWN while the store was stopped: " + neverDown);
             }
             if (!allUp) {
-                failures.add("health not UP again within 120 s");
+                failures.add("health not UP within 120 s after the store was back");
             }
             if (!intakeRecovered) {
                 failures.add("intake did not take cases again within 120 s");
@@ -286,13 +305,19 @@ final class FaultDrills {
                 failures.add(load.unavailableWithoutProblem() + " answers 503 without problem details");
             }
             say(String.format("store-stop: store down %.0f s; intake took %d cases while it was down, refused %d "
-                    + "with 503", (restartedAt - stoppedAt) / 1e9, takenDuring, load.count(503)));
+                    + "with 503 (%d of them without problem details)", (restartedAt - stoppedAt) / 1e9, takenDuring,
+                    load.count(503), load.unavailableWithoutProblem()));
             return audit("store-stop", audit, load, kpiBefore, stack.running(stack.reporting).baseUrl(), started,
                     failures);
         }
         finally {
             watcher.shutdownNow();
         }
+    }
+
+    private static List<String> labels(List<HotlineService> services,
+            java.util.function.Predicate<HotlineService> which) {
+        return services.stream().filter(which).map(HotlineService::label).toList();
     }
 
     /** Waits until the services are idle; returns the KPIs' opened count before the drill. */
@@ -354,28 +379,44 @@ final class FaultDrills {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** UP, DOWN, or what else {@code /actuator/health} said (no token needed). */
-    private String health(HotlineService service) {
+    /**
+     * What {@code /actuator/health} (no token needed) says: {UP or DOWN or what else, the components that are DOWN
+     * with their error}; null when the drill is stopping the watch.
+     */
+    private String[] health(HotlineService service) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
                     + "/actuator/health")).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            String status = json.readTree(response.body()).path("status").asString("");
-            return status.equals("UP") || status.equals("DOWN") ? status : "HTTP " + response.statusCode();
+            JsonNode body = json.readTree(response.body());
+            String status = body.path("status").asString("");
+            StringBuilder down = new StringBuilder();
+            body.path("components").properties().forEach(component -> {
+                if (component.getValue().path("status").asString("").equals("DOWN")) {
+                    String error = component.getValue().path("details").path("error").asString("");
+                    down.append(component.getKey()).append(error.isEmpty() ? "" : " (" + (error.length() > 160
+                            ? error.substring(0, 160) + "..." : error) + ")").append(' ');
+                }
+            });
+            return new String[] { status.equals("UP") || status.equals("DOWN") ? status : "HTTP "
+                    + response.statusCode(), down.toString().trim() };
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return null;
         }
         catch (Exception ex) {
-            return "no answer";
+            return new String[] { "no answer", ex.toString() };
         }
     }
 
     private boolean awaitAllUp(List<HotlineService> services, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (services.stream().allMatch(s -> health(s).equals("UP"))) {
+            if (services.stream().allMatch(s -> {
+                String[] state = health(s);
+                return state != null && state[0].equals("UP");
+            })) {
                 return true;
             }
             Thread.sleep(1000);

@@ -157,10 +157,10 @@ final class PoisonDrill {
                         stuck++;
                     }
                     String reason = dead.stream().filter(r -> reason(r) != null).findFirst()
-                            .map(r -> reason(r) + " / cause " + CaseAudit.header(r, CAUSE_HEADER)).orElse("-");
+                            .map(PoisonDrill::describeReason).orElse("-");
                     say.accept(String.format("  %-32s %-19s %s", poisoned.topic() + "[" + poisoned.partition() + "]",
-                            group, problem.isEmpty() ? "OK: both in " + dlt(poisoned.topic(), group) + ", reason \""
-                                    + abbreviate(reason) + "\"; went on past offset " + poisoned.lastOffset()
+                            group, problem.isEmpty() ? "OK: both in " + dlt(poisoned.topic(), group) + ", "
+                                    + reason + "; went on past offset " + poisoned.lastOffset()
                                     : "FAIL: " + problem));
                 }
             }
@@ -220,6 +220,15 @@ final class PoisonDrill {
     static String reason(ConsumerRecord<?, ?> record) {
         return REASON_HEADERS.stream().map(name -> CaseAudit.header(record, name)).filter(r -> r != null && !r.isBlank())
                 .findFirst().orElse(null);
+    }
+
+    /** {@code header: "message"}, and the root cause's class when the record names it. */
+    private static String describeReason(ConsumerRecord<?, ?> record) {
+        String header = REASON_HEADERS.stream().filter(name -> CaseAudit.header(record, name) != null).findFirst()
+                .orElseThrow();
+        String cause = CaseAudit.header(record, CAUSE_HEADER);
+        return header + ": \"" + abbreviate(CaseAudit.header(record, header)) + "\""
+                + (cause == null ? "" : " (cause " + cause + ")");
     }
 
     private static String abbreviate(String text) {
