@@ -260,9 +260,10 @@ final class FaultDrills {
             }
             load.start(options.rate());
             pause(Duration.ofSeconds(10));
-            int takenBefore = load.taken().size();
             stack.stopStore();
             phase.set("outage");
+            // counted from the moment the store process is gone: requests under way while it stopped may succeed
+            int takenBefore = load.taken().size();
             long stoppedAt = System.nanoTime();
             pause(options.storeOutage());
             int takenDuring = load.taken().size() - takenBefore;

@@ -61,6 +61,8 @@ final class PoisonDrill {
 
     private final String bootstrap;
     private final List<String> groups;
+    /** Dead-letter topic → its records since the drill began, as the last check read them. */
+    private final Map<String, List<ConsumerRecord<String, byte[]>>> deadLetters = new HashMap<>();
     private final Consumer<String> say;
 
     PoisonDrill(String bootstrap, List<String> groups, Consumer<String> say) {
@@ -140,8 +142,7 @@ final class PoisonDrill {
             for (Poisoned poisoned : written) {
                 for (String group : poisoned.readers()) {
                     expected += 2;
-                    List<ConsumerRecord<String, byte[]>> dead = read(consumer, dlt(poisoned.topic(), group),
-                            dltStart.get(dlt(poisoned.topic(), group)));
+                    List<ConsumerRecord<String, byte[]>> dead = deadLetters.get(dlt(poisoned.topic(), group));
                     for (String id : poisoned.poisonIds()) {
                         long copies = dead.stream().filter(r -> id.equals(CaseAudit.header(r, "ce_id"))
                                 && reason(r) != null).count();
@@ -193,6 +194,7 @@ final class PoisonDrill {
                 }
                 String dlt = dlt(poisoned.topic(), group);
                 List<ConsumerRecord<String, byte[]>> dead = read(consumer, dlt, dltStart.get(dlt));
+                deadLetters.put(dlt, dead);
                 long inDlt = poisoned.poisonIds().stream().filter(id -> dead.stream().anyMatch(
                         r -> id.equals(CaseAudit.header(r, "ce_id")) && reason(r) != null)).count();
                 if (inDlt < 2) {
