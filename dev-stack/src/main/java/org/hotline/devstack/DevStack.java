@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * and the five Hotline services, and optionally simulated hotline traffic.
  * <p>
  * {@code java -jar dev-stack/target/hotline-dev-stack.jar [--data-dir DIR] [--demo] [--no-services]}, run from
- * the repository root. Ctrl-C stops the services, then Kafka, then MongoDB.
+ * the repository root. Ctrl-C stops the services, then Kafka, then MongoDB. {@code drills [...]} runs the
+ * {@link FaultDrills} instead.
  */
 public final class DevStack {
 

@@ -27,6 +27,7 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
             Usage: java -jar dev-stack/target/hotline-dev-stack.jar [options]
 
             Runs a Kafka broker, the MongoDB stand-in and the five Hotline services on this machine.
+            The fault drills: java -jar dev-stack/target/hotline-dev-stack.jar drills --help
 
             Options:
               --data-dir DIR               where data and logs are kept (default: ./data)

@@ -112,14 +112,6 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    /** Stops one service (SIGTERM, then killed after {@code grace}). */
-    synchronized void stop(HotlineService service, Duration grace) {
-        Process process = running.remove(service);
-        if (process != null) {
-            stop(service, process, grace);
-        }
-    }
-
     Process process(HotlineService service) {
         return running.get(service);
     }
