@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * and the five Hotline services, and optionally simulated hotline traffic.
  * <p>
  * {@code java -jar dev-stack/target/hotline-dev-stack.jar [--data-dir DIR] [--demo] [--no-services]}, run from
- * the repository root. Ctrl-C stops the services, then Kafka, then MongoDB.
+ * the repository root. Ctrl-C stops the services, then Kafka, then MongoDB. {@code drills [...]} runs the
+ * {@link FaultDrills} instead.
  */
 public final class DevStack {
 
@@ -43,6 +44,10 @@ public final class DevStack {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("drills")) {
+            System.exit(FaultDrills.runAll(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         DevStackOptions options;
         try {
             options = DevStackOptions.parse(args);
@@ -89,8 +94,17 @@ public final class DevStack {
             LogManager.shutdown();
         }, "dev-stack-shutdown"));
         try {
-            startKafka();
-            startMongo();
+            if (options.runsKafka()) {
+                startKafka();
+            }
+            if (options.runsMongo()) {
+                startMongo();
+            }
+            if (options.only() != null) {
+                log.info("{} is ready; Ctrl-C (or SIGTERM) stops it", options.only());
+                awaitShutdown();
+                return 0;
+            }
             ReadinessProbe.Result readiness = new ReadinessProbe.Result(Map.of());
             if (!toStart.isEmpty()) {
                 services = processes;
@@ -189,9 +203,13 @@ public final class DevStack {
 
     private List<String> busyPorts(List<HotlineService> toStart) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("Kafka (--kafka-port)", options.kafkaPort());
-        ports.put("Kafka controller (--kafka-controller-port)", options.kafkaControllerPort());
-        ports.put("MongoDB (--mongo-port)", options.mongoPort());
+        if (options.runsKafka()) {
+            ports.put("Kafka (--kafka-port)", options.kafkaPort());
+            ports.put("Kafka controller (--kafka-controller-port)", options.kafkaControllerPort());
+        }
+        if (options.runsMongo()) {
+            ports.put("MongoDB (--mongo-port)", options.mongoPort());
+        }
         toStart.forEach(s -> ports.put(s.name(), s.port()));
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {

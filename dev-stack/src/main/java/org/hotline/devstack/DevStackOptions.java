@@ -13,9 +13,11 @@ import java.util.List;
  * @param servicesDir the repository root that holds {@code <service>/target/<service>.jar}
  * @param demo whether to post simulated hotline traffic once everything is up
  * @param startServices whether to start the five services (false: only Kafka and MongoDB)
+ * @param only {@code kafka} or {@code mongo} to run that component alone in this process (the fault drills run
+ *        each in its own process so that each can be killed), or null for everything
  */
 record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, Path servicesDir,
-                       boolean demo, boolean startServices) {
+                       boolean demo, boolean startServices, String only) {
 
     static final Path DEFAULT_DATA_DIR = Path.of("data");
     static final int DEFAULT_KAFKA_PORT = 9092;
@@ -25,6 +27,7 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
             Usage: java -jar dev-stack/target/hotline-dev-stack.jar [options]
 
             Runs a Kafka broker, the MongoDB stand-in and the five Hotline services on this machine.
+            The fault drills: java -jar dev-stack/target/hotline-dev-stack.jar drills --help
 
             Options:
               --data-dir DIR               where data and logs are kept (default: ./data)
@@ -33,6 +36,7 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
               --mongo-port PORT            MongoDB stand-in port (default: 27017)
               --services-dir DIR           repository root holding <service>/target/<service>.jar (default: .)
               --no-services                start only Kafka and MongoDB
+              --only kafka|mongo           run only the Kafka broker or only the MongoDB stand-in
               --demo                       post simulated calls once everything is up
               --help                       show this text
             """;
@@ -67,6 +71,7 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
         Path servicesDir = Path.of(".");
         boolean demo = false;
         boolean services = true;
+        String only = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -96,6 +101,13 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
                     controllerPort = port(name, value(name, inlineValue, args, i));
                     i += inlineValue == null ? 1 : 0;
                 }
+                case "--only" -> {
+                    only = value(name, inlineValue, args, i);
+                    i += inlineValue == null ? 1 : 0;
+                    if (!only.equals("kafka") && !only.equals("mongo")) {
+                        throw new InvalidOptionsException("--only must be kafka or mongo, got '" + only + "'");
+                    }
+                }
                 case "--mongo-port" -> {
                     mongoPort = port(name, value(name, inlineValue, args, i));
                     i += inlineValue == null ? 1 : 0;
@@ -107,7 +119,11 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
         if (controller == kafkaPort) {
             throw new InvalidOptionsException("--kafka-controller-port must differ from --kafka-port");
         }
-        return new DevStackOptions(dataDir, kafkaPort, controller, mongoPort, servicesDir, demo, services);
+        if (only != null && demo) {
+            throw new InvalidOptionsException("--demo needs the services: it cannot be combined with --only");
+        }
+        return new DevStackOptions(dataDir, kafkaPort, controller, mongoPort, servicesDir, demo,
+                services && only == null, only);
     }
 
     private static boolean flag(String name, String inlineValue) {
@@ -140,6 +156,14 @@ record DevStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int
         } catch (NumberFormatException e) {
             throw new InvalidOptionsException(name + " must be a port number, got '" + value + "'");
         }
+    }
+
+    boolean runsKafka() {
+        return only == null || only.equals("kafka");
+    }
+
+    boolean runsMongo() {
+        return only == null || only.equals("mongo");
     }
 
     Path kafkaDir() {

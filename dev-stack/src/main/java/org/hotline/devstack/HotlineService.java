@@ -3,8 +3,15 @@ package org.hotline.devstack;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One of the Hotline services the dev stack runs, with its fixed HTTP port. */
-record HotlineService(String name, int port) {
+/**
+ * One of the Hotline services the dev stack runs, with its HTTP port. {@code instance} tells apart several
+ * instances of the same service (same database, same consumer group), as the fault drills run them.
+ */
+record HotlineService(String name, int port, int instance) {
+
+    HotlineService(String name, int port) {
+        this(name, port, 1);
+    }
 
     static final HotlineService INTAKE = new HotlineService("intake-service", 8081);
     static final HotlineService ROUTING = new HotlineService("routing-service", 8082);
@@ -18,6 +25,21 @@ record HotlineService(String name, int port) {
     /** {@code <servicesDir>/<name>/target/<name>.jar} */
     Path jar(Path servicesDir) {
         return servicesDir.resolve(name).resolve("target").resolve(name + ".jar");
+    }
+
+    /** The same service on another port. */
+    HotlineService onPort(int otherPort) {
+        return new HotlineService(name, otherPort, instance);
+    }
+
+    /** Another instance of this service, on {@code otherPort}. */
+    HotlineService secondInstance(int otherPort) {
+        return new HotlineService(name, otherPort, instance + 1);
+    }
+
+    /** {@code intake-service}, or {@code intake-service-2} for a second instance. */
+    String label() {
+        return instance == 1 ? name : name + "-" + instance;
     }
 
     String baseUrl() {

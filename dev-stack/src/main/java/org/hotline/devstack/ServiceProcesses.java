@@ -41,13 +41,20 @@ final class ServiceProcesses implements AutoCloseable {
     private final Path logDir;
     private final String kafkaBootstrap;
     private final String mongoUri;
+    private final String authUrl;
     private final Map<HotlineService, Process> running = new LinkedHashMap<>();
 
     ServiceProcesses(Path servicesDir, Path logDir, String kafkaBootstrap, String mongoUri) {
+        this(servicesDir, logDir, kafkaBootstrap, mongoUri, HotlineService.AUTH.baseUrl());
+    }
+
+    /** @param authUrl the authorization server the services trust, and its issuer when it is started here */
+    ServiceProcesses(Path servicesDir, Path logDir, String kafkaBootstrap, String mongoUri, String authUrl) {
         this.servicesDir = servicesDir;
         this.logDir = logDir;
         this.kafkaBootstrap = kafkaBootstrap;
         this.mongoUri = mongoUri;
+        this.authUrl = authUrl;
     }
 
     /** The services whose jar has not been built. */
@@ -56,7 +63,7 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     Path logFile(HotlineService service) {
-        return logDir.resolve(service.name() + ".log");
+        return logDir.resolve(service.label() + ".log");
     }
 
     List<String> command(HotlineService service) {
@@ -73,16 +80,15 @@ final class ServiceProcesses implements AutoCloseable {
      * only those.
      */
     Map<String, String> environment(HotlineService service) {
-        if (service.equals(HotlineService.AUTH)) {
-            return Map.of("SERVER_PORT", String.valueOf(service.port()),
-                    "HOTLINE_AUTH_ISSUER", HotlineService.AUTH.baseUrl());
+        if (service.name().equals(HotlineService.AUTH.name())) {
+            return Map.of("SERVER_PORT", String.valueOf(service.port()), "HOTLINE_AUTH_ISSUER", authUrl);
         }
         return Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
                 "MONGODB_URI", mongoUri + "/" + service.database(),
                 "SERVER_PORT", String.valueOf(service.port()),
                 "HOTLINE_SECURITY_ENABLED", "true",
-                "HOTLINE_OIDC_ISSUER", HotlineService.AUTH.baseUrl());
+                "HOTLINE_OIDC_ISSUER", authUrl);
     }
 
     /** Starts all services at once; returns as soon as the processes exist. */
@@ -96,8 +102,17 @@ final class ServiceProcesses implements AutoCloseable {
             builder.environment().putAll(environment(service));
             Process process = builder.start();
             running.put(service, process);
-            log.info("Started {} (pid {}, port {}), log: {}", service.name(), process.pid(), service.port(),
+            log.info("Started {} (pid {}, port {}), log: {}", service.label(), process.pid(), service.port(),
                     logFile(service));
+        }
+    }
+
+    /** Kills one service at once ({@code kill -9}) and waits until it is gone. */
+    synchronized void kill(HotlineService service) throws InterruptedException {
+        Process process = running.remove(service);
+        if (process != null) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            log.info("Killed {} (pid {})", service.label(), process.pid());
         }
     }
 

@@ -169,4 +169,23 @@ class HotlineFlowIT {
             assertThat(Duration.between(opened.occurredAt(), escalated.occurredAt())).isLessThan(Duration.ofSeconds(1));
         }
     }
+
+    /**
+     * The poison fault drill, the fast one that runs in {@code verify}: on every topic a service reads, a record that
+     * is not JSON and one of the wrong shape, then a valid one; every group dead-letters both with the reason and
+     * goes on.
+     */
+    @Test
+    void whenPoisonRecordsArriveOnEveryTopicThenEachGroupDeadLettersThemWithTheReasonAndGoesOn() throws Exception {
+        post("intake-service", "/api/cases", newCase("LIVING", "UTILITIES", "NORMAL"));
+
+        DrillVerdict verdict = new PoisonDrill(kafka.bootstrapServers(), CaseAudit.GROUPS, System.out::println)
+                .run(Duration.ofSeconds(120));
+
+        System.out.println(verdict.line());
+        assertThat(verdict.pass()).as(verdict.line()).isTrue();
+        // all five groups read at least one topic, two poison records each
+        assertThat(verdict.accepted()).isGreaterThanOrEqualTo(10);
+        assertThat(verdict.inLedger()).isEqualTo(verdict.accepted());
+    }
 }
