@@ -120,6 +120,13 @@ class IdLookupStandInTest {
         assertThat(after.get("hotlineStore", Document.class).getLong("fileBytes")).isPositive();
     }
 
+    @Test
+    void helloIsAnsweredAsHealthChecksAskIt() {
+        Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+        assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+        assertThat(hello.get("maxWireVersion", Number.class).intValue()).isPositive();
+    }
+
     private static String hostAndPort(MongoServer server) {
         java.net.InetSocketAddress address = server.bind();
         return address.getHostString() + ":" + address.getPort();

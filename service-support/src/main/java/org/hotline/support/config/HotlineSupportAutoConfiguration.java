@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.events.EventType;
 import org.hotline.events.Topics;
 import org.hotline.support.messaging.TopicCreator;
+import org.hotline.events.EventFormatException;
+import org.hotline.support.messaging.EventRetry;
+import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
+import org.springframework.core.retry.RetryPolicy;
 import org.hotline.support.outbox.AggregateRoot;
 import org.hotline.support.outbox.OutboxRelay;
 import org.hotline.support.web.ProblemHandler;
@@ -43,6 +47,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @EnableScheduling
 @EnableResilientMethods
 public class HotlineSupportAutoConfiguration {
+
+    /** The name consumer bindings find their retries under. */
+    public static final String EVENT_RETRY = "hotlineEventRetry";
 
     @Bean
     @ConditionalOnWebApplication
@@ -114,6 +121,24 @@ public class HotlineSupportAutoConfiguration {
                 }
             }
         };
+    }
+
+    /**
+     * The retries of every consumer binding ({@code retry-template-name} in the hotline defaults): the binder's
+     * settings for attempts and back-off, records that cannot be read not retried, and no dead letters while the
+     * store is out of reach ({@link EventRetry}).
+     */
+    @Bean(EVENT_RETRY)
+    @StreamRetryTemplate
+    EventRetry hotlineEventRetry(@Value("${spring.cloud.stream.default.consumer.max-attempts:4}") int maxAttempts,
+            @Value("${spring.cloud.stream.default.consumer.back-off-initial-interval:200}") long initialMillis,
+            @Value("${spring.cloud.stream.default.consumer.back-off-multiplier:2.0}") double multiplier,
+            @Value("${spring.cloud.stream.default.consumer.back-off-max-interval:2000}") long maxMillis,
+            @Value("${hotline.consumers.store-outage-pause:5s}") Duration outagePause) {
+        RetryPolicy policy = RetryPolicy.builder().maxRetries(Math.max(0, maxAttempts - 1))
+                .delay(Duration.ofMillis(initialMillis)).multiplier(multiplier).maxDelay(Duration.ofMillis(maxMillis))
+                .excludes(EventFormatException.class).build();
+        return new EventRetry(policy, outagePause);
     }
 
     /** Every consumer's poison records go to {@code <topic>.<group>.dlt}, whatever binding read them. */

@@ -20,7 +20,7 @@ public final class InboundEvents {
 
     public static <T extends HotlineEvent> T read(Message<byte[]> message, Class<T> type) {
         T event = EventCodec.decode(message.getPayload(), type);
-        log.info("Handling {} {} for case {}", event.type().cloudEventType(), event.eventId(), event.caseId());
+        log.debug("Handling {} {} for case {}", event.type().cloudEventType(), event.eventId(), event.caseId());
         return event;
     }
 }
