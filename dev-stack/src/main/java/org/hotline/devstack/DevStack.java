@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class DevStack {
 
     static final Duration KAFKA_START_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration SERVICES_READY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration SERVICES_READY_TIMEOUT = Duration.ofSeconds(180);
     static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
     private final DevStackOptions options;

@@ -1,7 +1,7 @@
 package org.hotline.devstack;
 
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -39,7 +39,12 @@ class DurableH2Backend extends H2Backend {
      */
     static final int CACHE_MEGABYTES = 256;
 
-    private final ReentrantLock commitLock = new ReentrantLock();
+    /**
+     * Commands hold it shared, a commit holds it alone. The stand-in changes stored documents in place while it
+     * updates them, so a commit that wrote the pages out while a command changed one of their documents would write
+     * half a change (or fail, and close the store).
+     */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
     private final OperationCounters counters = new OperationCounters();
 
     private DurableH2Backend(MVStore store) {
@@ -51,7 +56,9 @@ class DurableH2Backend extends H2Backend {
 
     /** Opens (or creates) the store file. */
     static DurableH2Backend open(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES).open();
+        // no background commits: every commit is this backend's, taken while no command changes anything
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES)
+                .autoCommitDisabled().open();
         store.setRetentionTime(RETENTION_MILLIS);
         MVMap<String, String> format = store.openMap(FORMAT);
         boolean earlierFile = store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."));
@@ -89,9 +96,11 @@ class DurableH2Backend extends H2Backend {
         }
         counters.count(command, query);
         Document result;
+        changes.readLock().lock();
         try {
             result = super.handleCommand(channel, databaseName, command, query);
         } finally {
+            changes.readLock().unlock();
             commitIfChanged();
         }
         if ("serverStatus".equalsIgnoreCase(command) && result != null) {
@@ -102,9 +111,16 @@ class DurableH2Backend extends H2Backend {
 
     @Override
     public void dropDatabase(String database) {
+        if (changes.getReadHoldCount() > 0) {
+            // within a command, which commits when it is done
+            super.dropDatabase(database);
+            return;
+        }
+        changes.readLock().lock();
         try {
             super.dropDatabase(database);
         } finally {
+            changes.readLock().unlock();
             commitIfChanged();
         }
     }
@@ -115,7 +131,7 @@ class DurableH2Backend extends H2Backend {
         if (store.isClosed() || !store.hasUnsavedChanges()) {
             return;
         }
-        commitLock.lock();
+        changes.writeLock().lock();
         try {
             // another writer may have committed our change while we waited for the lock
             if (!store.isClosed() && store.hasUnsavedChanges()) {
@@ -123,7 +139,7 @@ class DurableH2Backend extends H2Backend {
                 counters.commits.increment();
             }
         } finally {
-            commitLock.unlock();
+            changes.writeLock().unlock();
         }
     }
 }

@@ -67,6 +67,55 @@ class StandInFormatTest {
         withStandIn(DurableH2Backend.open(file), cases -> assertThat(cases.countDocuments()).isEqualTo(3));
     }
 
+    @Test
+    void concurrentUpdatesOfManyCollectionsAreAllCommittedAndTheStoreStaysOpen() throws Exception {
+        Path file = dir.resolve("busy.mv");
+        int threads = 6;
+        int updates = 150;
+        withStandIn(DurableH2Backend.open(file), ignored -> { });
+        DurableH2Backend backend = DurableH2Backend.open(file);
+        MongoServer server = new MongoServer(backend);
+        java.net.InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
+                + address.getPort())) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                MongoCollection<Document> cases = client.getDatabase("service-" + (t % 3)).getCollection("cases");
+                String id = "HL-" + t;
+                done.add(pool.submit(() -> {
+                    cases.insertOne(new Document("_id", id).append("timeline", new ArrayList<>()));
+                    for (int i = 0; i < updates; i++) {
+                        cases.updateOne(new Document("_id", id), new Document("$push", new Document("timeline",
+                                new Document("seq", i).append("note", "x".repeat(200)))));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        } finally {
+            server.shutdownNow();
+        }
+        withStandIn(DurableH2Backend.open(file), ignored -> { });
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        store.close();
+        for (int t = 0; t < threads; t++) {
+            String id = "HL-" + t;
+            String database = "service-" + (t % 3);
+            MongoServer again = new MongoServer(DurableH2Backend.open(file));
+            java.net.InetSocketAddress at = again.bind();
+            try (MongoClient client = MongoClients.create("mongodb://" + at.getHostString() + ":" + at.getPort())) {
+                Document stored = client.getDatabase(database).getCollection("cases").find(new Document("_id", id))
+                        .first();
+                assertThat(stored.getList("timeline", Document.class)).hasSize(updates);
+            } finally {
+                again.shutdownNow();
+            }
+        }
+    }
+
     private static void withStandIn(AbstractMongoBackend backend,
             java.util.function.Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
