@@ -39,6 +39,11 @@ class DurableH2Backend extends H2Backend {
      */
     static final int CACHE_MEGABYTES = 256;
 
+    /** With background commits off, this backend compacts: every so many commits, a few MB of sparse chunks. */
+    static final int COMPACT_EVERY_COMMITS = 500;
+    static final int COMPACT_FILL_RATE = 60;
+    static final int COMPACT_BYTES = 4 << 20;
+
     /**
      * Commands hold it shared, a commit holds it alone. The stand-in changes stored documents in place while it
      * updates them, so a commit that wrote the pages out while a command changed one of their documents would write
@@ -137,6 +142,10 @@ class DurableH2Backend extends H2Backend {
             if (!store.isClosed() && store.hasUnsavedChanges()) {
                 commit();
                 counters.commits.increment();
+                if (counters.commits.sum() % COMPACT_EVERY_COMMITS == 0) {
+                    // what the store's background writer would do: rewrite sparse chunks so their space is reused
+                    store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
+                }
             }
         } finally {
             changes.writeLock().unlock();
