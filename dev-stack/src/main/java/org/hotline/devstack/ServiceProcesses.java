@@ -26,7 +26,7 @@ final class ServiceProcesses implements AutoCloseable {
     /**
      * Small heaps and the serial collector keep six JVMs within a laptop's memory. Only the C1 compiler: on two
      * cores the C2 compiler's work during start-up and the first minutes of load costs more than its faster code
-     * gives back (measured: 123 s instead of 80 s to start, and at 25 cases/s 21 taken instead of 25).
+     * gives back (measured with the whole stack on C1: 80 s instead of 123 s to start, and at 25 cases/s 25 taken instead of 21).
      */
     static final List<String> JVM_OPTIONS = List.of(
             "-XX:TieredStopAtLevel=1",
