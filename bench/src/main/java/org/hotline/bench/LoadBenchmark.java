@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LoadBenchmark {
 
-    record Options(List<Integer> rates, Duration step, Duration drain, String intake, String reporting, String auth,
-            String kafka, String mongo, Path out, int ledgerSampleEvery, long rawRecords) {
+    record Options(List<Integer> rates, Duration step, Duration drain, Duration warmup, String intake,
+            String reporting, String auth, String kafka, String mongo, Path out, int ledgerSampleEvery,
+            long rawRecords) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -43,6 +44,7 @@ public final class LoadBenchmark {
                             .map(String::trim).map(Integer::parseInt).toList(),
                     Duration.parse("PT" + given.getOrDefault("step", "30s").toUpperCase()),
                     Duration.parse("PT" + given.getOrDefault("drain", "20s").toUpperCase()),
+                    Duration.parse("PT" + given.getOrDefault("warmup", "60s").toUpperCase()),
                     given.getOrDefault("intake", "http://localhost:8081"),
                     given.getOrDefault("reporting", "http://localhost:8085"),
                     given.getOrDefault("auth", "http://localhost:9000"),
@@ -98,9 +100,16 @@ public final class LoadBenchmark {
         try (EventTimes events = new EventTimes(options.kafka(), TOPICS);
                 LagMonitor lag = new LagMonitor(options.kafka(), GROUPS);
                 StoreStats store = new StoreStats(options.mongo())) {
+            if (!options.warmup().isZero()) {
+                // the JVMs compile their hot code and fill their caches first; not measured
+                int rate = options.rates().get(0);
+                System.out.printf("Warm-up: %d cases/s for %s (not measured) ...%n", rate, options.warmup());
+                step(rate, options.warmup(), events, lag, processes);
+                processes.reset();
+            }
             for (int rate : options.rates()) {
                 StoreStats.Snapshot before = store.snapshot();
-                StepResult result = step(rate, events, lag, processes)
+                StepResult result = step(rate, options.step(), events, lag, processes)
                         .withStore(before.usePerCase(store.snapshot(), rate * options.step().toSeconds()));
                 steps.add(result);
                 System.out.println(result.summary());
@@ -137,14 +146,15 @@ public final class LoadBenchmark {
         }
     }
 
-    private StepResult step(int rate, EventTimes events, LagMonitor lag, ProcessStats processes) throws Exception {
-        System.out.printf("Step: %d cases/s for %s ...%n", rate, options.step());
+    private StepResult step(int rate, Duration duration, EventTimes events, LagMonitor lag, ProcessStats processes)
+            throws Exception {
+        System.out.printf("Step: %d cases/s for %s ...%n", rate, duration);
         ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
         Map<String, List<Long>> lagSamples = new LinkedHashMap<>();
         long recordsBefore = events.records();
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
-        long total = options.step().toSeconds() * rate;
+        long total = duration.toSeconds() * rate;
         long nextSample = start;
         AtomicInteger inFlight = new AtomicInteger();
         for (long i = 0; i < total; i++) {

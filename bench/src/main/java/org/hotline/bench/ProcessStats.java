@@ -46,6 +46,11 @@ final class ProcessStats {
         }));
     }
 
+    /** Forgets the samples so far: usage is measured from the next sample on (resident sets keep their maximum). */
+    void reset() {
+        first.clear();
+    }
+
     /** Since the first sample: the largest resident set and the mean CPU use (100 % = one core). */
     Map<String, Usage> usage() {
         Map<String, Usage> usage = new LinkedHashMap<>();

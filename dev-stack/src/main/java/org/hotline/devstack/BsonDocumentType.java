@@ -27,10 +27,15 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        buffer.put(bytes(document));
+    }
+
+    /** The document as BSON. */
+    static byte[] bytes(Document document) {
         ByteBuf bson = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, bson);
-            buffer.put(ByteBufUtil.getBytes(bson));
+            return ByteBufUtil.getBytes(bson);
         } finally {
             bson.release();
         }

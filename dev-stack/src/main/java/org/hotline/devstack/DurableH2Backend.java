@@ -69,11 +69,12 @@ class DurableH2Backend extends H2Backend {
         boolean earlierFile = store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."));
         if (format.isEmpty() && !earlierFile) {
             format.put("values", BSON);
+            format.put("keys", BSON);
             store.commit();
         }
-        if (!storesBson(store)) {
-            LoggerFactory.getLogger(DurableH2Backend.class).warn("{} keeps documents in the older, slower format;"
-                    + " a fresh data directory stores them as BSON", file);
+        if (!storesBson(store) || !storesBsonKeys(store)) {
+            LoggerFactory.getLogger(DurableH2Backend.class).warn("{} keeps documents or index keys in an older,"
+                    + " slower format; a fresh data directory stores them as BSON", file);
         }
         return new DurableH2Backend(store);
     }
@@ -81,6 +82,14 @@ class DurableH2Backend extends H2Backend {
     /** Whether the file keeps documents as BSON (files made before that keep them Java-serialized). */
     static boolean storesBson(MVStore store) {
         return BSON.equals(store.<String, String>openMap(FORMAT).get("values"));
+    }
+
+    /**
+     * Whether the file keeps the keys of unique indexes as BSON ({@link KeyValueType}); files made before that keep
+     * them Java-serialized, in the order of their serialized bytes, and go on doing so.
+     */
+    static boolean storesBsonKeys(MVStore store) {
+        return BSON.equals(store.<String, String>openMap(FORMAT).get("keys"));
     }
 
     @Override

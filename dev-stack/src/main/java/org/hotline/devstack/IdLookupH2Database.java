@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -49,6 +51,18 @@ abstract class IdLookupH2Database extends H2Database {
                 : store().openMap("databases." + fullName);
         MVMap<String, Object> metaMap = store().openMap("meta." + fullName);
         return new IdLookupCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        if (!DurableH2Backend.storesBsonKeys(store())) {
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+        // the plain database's map name, with keys stored and ordered by KeyValueType
+        MVMap<KeyValue, Object> positions = store().openMap(getFullCollectionNamespace(collectionName) + "._index_"
+                + indexName, new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+        return new BsonKeyedUniqueIndex(positions, indexName, keys, sparse);
     }
 
     /**

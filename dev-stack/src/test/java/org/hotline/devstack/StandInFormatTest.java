@@ -68,6 +68,72 @@ class StandInFormatTest {
     }
 
     @Test
+    void uniqueIndexKeysOfEveryKindAreFoundAndEnforcedAfterARestart() {
+        Path file = dir.resolve("keys.mv");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Document> buckets = List.of(
+                bucket("b-1", "2026-11-24", "PATRIOTIC_HEALTH_OFFICE", 1, null),
+                bucket("b-2", "2026-11-24", "PATRIOTIC_HEALTH_OFFICE", 2, java.util.Date.from(at)),
+                bucket("b-3", "2026-11-23", "FACILITIES", 1, new Document("area", "东城")),
+                new Document("_id", new org.bson.types.ObjectId()).append("day", "2026-11-22"));
+        withStandIn(DurableH2Backend.open(file), cases -> {
+            cases.createIndex(new Document("day", 1).append("department", 1).append("channel", 1).append("extra", 1),
+                    new com.mongodb.client.model.IndexOptions().unique(true));
+            cases.insertMany(buckets);
+        });
+
+        withStandIn(DurableH2Backend.open(file), cases -> {
+            for (Document each : buckets) {
+                assertThat(cases.find(new Document("_id", each.get("_id"))).first()).isEqualTo(each);
+            }
+            assertThat(cases.find(new Document("day", "2026-11-24").append("department", "PATRIOTIC_HEALTH_OFFICE")
+                    .append("channel", 2).append("extra", java.util.Date.from(at))).first()).isEqualTo(buckets.get(1));
+            Document sameKey = bucket("b-4", "2026-11-23", "FACILITIES", 1, new Document("area", "东城"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.insertOne(sameKey))
+                    .hasMessageContaining("E11000");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.insertOne(new Document("_id", "b-1")))
+                    .hasMessageContaining("E11000");
+            cases.insertOne(bucket("b-5", "2026-11-23", "FACILITIES", 1, new Document("area", "西城")));
+            assertThat(cases.countDocuments()).isEqualTo(5);
+        });
+
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(DurableH2Backend.storesBsonKeys(store)).isTrue();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aBsonFileWhoseIndexKeysAreStillJavaSerializedKeepsThem() {
+        Path file = dir.resolve("bson-values-only.mv");
+        MVStore earlier = new MVStore.Builder().fileName(file.toString()).open();
+        earlier.openMap("hotline.format").put("values", "bson");
+        earlier.close();
+        withStandIn(DurableH2Backend.open(file), cases -> cases.insertMany(List.of(
+                new Document("_id", "HL-1").append("status", "OPEN"),
+                new Document("_id", "HL-2").append("status", "CLOSED"))));
+
+        withStandIn(DurableH2Backend.open(file), cases -> {
+            assertThat(cases.find(new Document("_id", "HL-2")).first()).containsEntry("status", "CLOSED");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.insertOne(new Document("_id", "HL-1")))
+                    .hasMessageContaining("E11000");
+        });
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(DurableH2Backend.storesBsonKeys(store)).isFalse();
+        } finally {
+            store.close();
+        }
+    }
+
+    private static Document bucket(String id, String day, String department, Object channel, Object extra) {
+        return new Document("_id", id).append("day", day).append("department", department).append("channel", channel)
+                .append("extra", extra);
+    }
+
+    @Test
     void concurrentUpdatesOfManyCollectionsAreAllCommittedAndTheStoreStaysOpen() throws Exception {
         Path file = dir.resolve("busy.mv");
         int threads = 6;
