@@ -52,24 +52,45 @@ class EscalationService {
 
     /**
      * Applies an event to its case once (the case document remembers the events it handled), then brings the
-     * case's timers in line with its facts. The timers are reconciled on a redelivery too, so an attempt that failed
-     * after saving the facts is completed by the next one. An emergency's first alert is recorded here, not by the
-     * poller, and the outbox relay publishes it straight away.
+     * timers the event changed in line with the case's facts. Store round trips are the cost per event, so:
+     * <ul>
+     * <li>an event that leaves a known case's facts as they were (a progress report that meets no milestone, a
+     * callback that did not reach the caller, a fact already known) writes nothing; it needs no remembering either,
+     * since applying it again changes nothing again;</li>
+     * <li>only the timers whose derived spec the event changed are written, and a timer the facts did not have before
+     * is inserted without being looked up first;</li>
+     * <li>an emergency's first alert is recorded first of all, before the case is saved, and the outbox relay
+     * publishes it straight away (its id is the alert's, so recording it again on a retry changes nothing).</li>
+     * </ul>
+     * A redelivery changes no facts but reconciles every timer of the case, and records the emergency alert again if
+     * it is one: an attempt that failed after saving the facts is completed by the next one.
      */
     @RetryOnConflict
     void handle(HotlineEvent event) {
-        EscalationCase escalationCase = cases.findById(event.caseId()).orElseGet(() -> EscalationCase.of(event));
-        if (escalationCase.firstDelivery(event.eventId())) {
-            escalationCase.correlate(event);
-            apply(escalationCase.facts(), event);
-            escalationCase = cases.save(escalationCase);
+        Optional<EscalationCase> stored = cases.findById(event.caseId());
+        EscalationCase escalationCase = stored.orElseGet(() -> EscalationCase.of(event));
+        if (!escalationCase.firstDelivery(event.eventId())) {
+            alertIfEmergency(event, escalationCase);
+            timers.reconcile(escalationCase);
+            return;
         }
+        CaseFacts before = escalationCase.facts().copy();
+        boolean correlated = escalationCase.correlate(event);
+        apply(escalationCase.facts(), event);
+        if (stored.isPresent() && !correlated && before.equals(escalationCase.facts())) {
+            return;
+        }
+        alertIfEmergency(event, escalationCase);
+        escalationCase = cases.save(escalationCase);
+        timers.reconcile(escalationCase, before.timers());
+    }
+
+    private void alertIfEmergency(HotlineEvent event, EscalationCase escalationCase) {
         if (event instanceof CaseOpened opened && opened.urgency() == Urgency.EMERGENCY) {
             escalations.record(Notices.emergency(opened.caseId(), escalationCase.getCorrelationId(),
                     opened.eventId().toString(), escalationCase.facts().openedAt(), 0,
                     properties.emergencyPlan(opened.category()), properties.policy(), clock.instant()));
         }
-        timers.reconcile(escalationCase);
     }
 
     private void apply(CaseFacts facts, HotlineEvent event) {
