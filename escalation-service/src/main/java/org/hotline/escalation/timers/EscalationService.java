@@ -1,7 +1,10 @@
 package org.hotline.escalation.timers;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.hotline.escalation.calendar.WorkingCalendars;
@@ -22,6 +25,11 @@ import org.hotline.events.routing.CaseOnHold;
 import org.hotline.events.routing.CaseProgressed;
 import org.hotline.events.routing.DeadlinesChanged;
 import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -34,15 +42,17 @@ import org.springframework.web.ErrorResponseException;
 class EscalationService {
 
     private final EscalationCaseRepository cases;
+    private final MongoTemplate mongo;
     private final TimerStore timers;
     private final EscalationLog escalations;
     private final WorkingCalendars calendars;
     private final EscalationProperties properties;
     private final Clock clock;
 
-    EscalationService(EscalationCaseRepository cases, TimerStore timers, EscalationLog escalations,
+    EscalationService(EscalationCaseRepository cases, MongoTemplate mongo, TimerStore timers, EscalationLog escalations,
             WorkingCalendars calendars, EscalationProperties properties, Clock clock) {
         this.cases = cases;
+        this.mongo = mongo;
         this.timers = timers;
         this.escalations = escalations;
         this.calendars = calendars;
@@ -54,6 +64,7 @@ class EscalationService {
      * Applies an event to its case once (the case document remembers the events it handled), then brings the
      * timers the event changed in line with the case's facts. Store round trips are the cost per event, so:
      * <ul>
+     * <li>a CaseOpened that is no emergency is one upsert, with no read ({@link #recordOpened});</li>
      * <li>an event that leaves a known case's facts as they were (a progress report that meets no milestone, a
      * callback that did not reach the caller, a fact already known) writes nothing; it needs no remembering either,
      * since applying it again changes nothing again;</li>
@@ -67,6 +78,9 @@ class EscalationService {
      */
     @RetryOnConflict
     void handle(HotlineEvent event) {
+        if (event instanceof CaseOpened opened && opened.urgency() != Urgency.EMERGENCY && recordOpened(opened)) {
+            return;
+        }
         Optional<EscalationCase> stored = cases.findById(event.caseId());
         EscalationCase escalationCase = stored.orElseGet(() -> EscalationCase.of(event));
         if (!escalationCase.firstDelivery(event.eventId())) {
@@ -83,6 +97,42 @@ class EscalationService {
         alertIfEmergency(event, escalationCase);
         escalationCase = cases.save(escalationCase);
         timers.reconcile(escalationCase, before.timers());
+    }
+
+    /**
+     * A CaseOpened that is no emergency sets facts no timer depends on (category, opening time, opening event): one
+     * upsert writes them and remembers the event, without reading the case first, whether or not events of the case
+     * came before it. Only if those made the case an emergency already (an emergency assignment) does its emergency
+     * timer follow, reconciled as after any event.
+     *
+     * @return false if the event was handled before (the upsert met the case holding its id), to be handled as any
+     *         redelivery
+     */
+    private boolean recordOpened(CaseOpened opened) {
+        String eventId = opened.eventId().toString();
+        String correlationId = opened.envelope().correlationId();
+        Update update = new Update().set("facts.category", opened.category())
+                .set("facts.openedAt", opened.occurredAt().truncatedTo(ChronoUnit.MILLIS))
+                .set("facts.openedEventId", eventId).setOnInsert("facts.caseId", opened.caseId())
+                .setOnInsert("correlationId", correlationId).push("handledEventIds", eventId).inc("version", 1L);
+        EscalationCase escalationCase;
+        try {
+            escalationCase = mongo.findAndModify(Query.query(where("_id").is(opened.caseId())
+                    .and("handledEventIds").ne(eventId)), update, FindAndModifyOptions.options().upsert(true)
+                            .returnNew(true), EscalationCase.class);
+        }
+        catch (DuplicateKeyException handledBefore) {
+            return false;
+        }
+        if (escalationCase.getCorrelationId() == null && correlationId != null) {
+            // the events before it carried none
+            mongo.updateFirst(Query.query(where("_id").is(opened.caseId()).and("correlationId").is(null)),
+                    new Update().set("correlationId", correlationId).inc("version", 1L), EscalationCase.class);
+        }
+        if (escalationCase.facts().emergency()) {
+            timers.reconcile(escalationCase);
+        }
+        return true;
     }
 
     private void alertIfEmergency(HotlineEvent event, EscalationCase escalationCase) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -460,7 +461,7 @@ abstract class EscalationScenarios {
 
     Instance anotherInstance() {
         TimerStore store = new TimerStore(mongo, calendars, properties, escalations, clock);
-        return new Instance(new EscalationService(cases, store, escalations, calendars, properties, clock),
+        return new Instance(new EscalationService(cases, mongo, store, escalations, calendars, properties, clock),
                 new TimerFiring(store, escalations, cases, calendars, properties, clock));
     }
 
@@ -825,9 +826,15 @@ abstract class EscalationScenarios {
                 t0.plus(Duration.ofHours(8)), t0.plus(Duration.ofHours(9)), null);
         CaseAssigned assigned = assigned(caseId, assignment, "WATER", Urgency.NORMAL, t0.plusSeconds(1), deadlines);
 
-        StoreCommands.Counts opened = store.count(() -> service.handle(opened(caseId, Urgency.NORMAL, "LIVING", t0)));
-        assertThat(opened.writes()).containsExactly("insert escalation_cases");
-        assertThat(opened.reads()).containsExactly("find escalation_cases");
+        CaseOpened opened = opened(caseId, Urgency.NORMAL, "LIVING", t0);
+        StoreCommands.Counts openedOnce = store.count(() -> service.handle(opened));
+        assertThat(openedOnce.writes()).containsExactly("findAndModify escalation_cases");
+        assertThat(openedOnce.reads()).isEmpty();
+
+        // a redelivery: the upsert finds the event handled, and nothing changes
+        StoreCommands.Counts openedAgain = store.count(() -> service.handle(opened));
+        assertThat(openedAgain.writes()).containsExactly("findAndModify escalation_cases");
+        assertThat(cases.findById(caseId)).get().satisfies(c -> assertThat(c.getVersion()).isEqualTo(1L));
 
         // four new timers: inserted in one command, without looking them up first
         StoreCommands.Counts assignedOnce = store.count(() -> service.handle(assigned));
@@ -906,6 +913,25 @@ abstract class EscalationScenarios {
                         + timer(inOrder, "A1", Milestone.HANDLING).getDueAt() + "/" + deadlines.handleBy());
         assertThat(cases.findById(outOfOrder)).get().satisfies(c -> assertThat(c.facts().category())
                 .isEqualTo("LIVING"));
+    }
+
+    @Test
+    void whenAnEmergencyAssignmentCameBeforeAnOrdinaryOpeningThenTheEmergencyResponseStartsAtTheOpening() {
+        String caseId = newCase();
+        Instant t0 = clock.instant();
+        service.handle(assigned(caseId, caseId + "-A1", "FIRE", Urgency.EMERGENCY, t0.plusSeconds(30),
+                acceptBy(t0.plus(Duration.ofHours(1)))));
+        assertThat(timers.ofCase(caseId)).extracting(TimerDocument::getMilestone).containsExactly(Milestone.ACCEPTANCE);
+
+        service.handle(opened(caseId, Urgency.NORMAL, "OTHER", t0));
+
+        TimerDocument response = timer(caseId, null, Milestone.EMERGENCY_RESPONSE);
+        assertThat(response.getState().name()).isEqualTo("OPEN");
+        assertThat(response.getWindowStart()).isEqualTo(t0.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(cases.findById(caseId)).get().satisfies(c -> {
+            assertThat(c.facts().category()).isEqualTo("OTHER");
+            assertThat(c.getCorrelationId()).isEqualTo("corr-" + caseId);
+        });
     }
 
     @Test
