@@ -124,7 +124,7 @@ class EscalationService {
         catch (DuplicateKeyException handledBefore) {
             return false;
         }
-        if (escalationCase.getCorrelationId() == null && correlationId != null) {
+        if (escalationCase.correlate(opened)) {
             // the events before it carried none
             mongo.updateFirst(Query.query(where("_id").is(opened.caseId()).and("correlationId").is(null)),
                     new Update().set("correlationId", correlationId).inc("version", 1L), EscalationCase.class);
