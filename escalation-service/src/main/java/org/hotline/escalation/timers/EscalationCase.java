@@ -45,10 +45,13 @@ class EscalationCase extends AggregateRoot {
         return escalationCase;
     }
 
-    void correlate(HotlineEvent event) {
+    /** Takes the correlation id of the first event that carries one; returns whether it did now. */
+    boolean correlate(HotlineEvent event) {
         if (correlationId == null && event.envelope().correlationId() != null) {
             correlationId = event.envelope().correlationId();
+            return true;
         }
+        return false;
     }
 
     /** Files the after-action review and publishes AfterActionReviewed. */

@@ -1,7 +1,10 @@
 package org.hotline.escalation.timers;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.hotline.escalation.calendar.WorkingCalendars;
@@ -22,6 +25,11 @@ import org.hotline.events.routing.CaseOnHold;
 import org.hotline.events.routing.CaseProgressed;
 import org.hotline.events.routing.DeadlinesChanged;
 import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -34,15 +42,17 @@ import org.springframework.web.ErrorResponseException;
 class EscalationService {
 
     private final EscalationCaseRepository cases;
+    private final MongoTemplate mongo;
     private final TimerStore timers;
     private final EscalationLog escalations;
     private final WorkingCalendars calendars;
     private final EscalationProperties properties;
     private final Clock clock;
 
-    EscalationService(EscalationCaseRepository cases, TimerStore timers, EscalationLog escalations,
+    EscalationService(EscalationCaseRepository cases, MongoTemplate mongo, TimerStore timers, EscalationLog escalations,
             WorkingCalendars calendars, EscalationProperties properties, Clock clock) {
         this.cases = cases;
+        this.mongo = mongo;
         this.timers = timers;
         this.escalations = escalations;
         this.calendars = calendars;
@@ -52,24 +62,85 @@ class EscalationService {
 
     /**
      * Applies an event to its case once (the case document remembers the events it handled), then brings the
-     * case's timers in line with its facts. The timers are reconciled on a redelivery too, so an attempt that failed
-     * after saving the facts is completed by the next one. An emergency's first alert is recorded here, not by the
-     * poller, and the outbox relay publishes it straight away.
+     * timers the event changed in line with the case's facts. Store round trips are the cost per event, so:
+     * <ul>
+     * <li>a CaseOpened that is no emergency is one upsert, with no read ({@link #recordOpened});</li>
+     * <li>an event that leaves a known case's facts as they were (a progress report that meets no milestone, a
+     * callback that did not reach the caller, a fact already known) writes nothing; it needs no remembering either,
+     * since applying it again changes nothing again;</li>
+     * <li>only the timers whose derived spec the event changed are written, and a timer the facts did not have before
+     * is inserted without being looked up first;</li>
+     * <li>an emergency's first alert is recorded first of all, before the case is saved, and the outbox relay
+     * publishes it straight away (its id is the alert's, so recording it again on a retry changes nothing).</li>
+     * </ul>
+     * A redelivery changes no facts but reconciles every timer of the case, and records the emergency alert again if
+     * it is one: an attempt that failed after saving the facts is completed by the next one.
      */
     @RetryOnConflict
     void handle(HotlineEvent event) {
-        EscalationCase escalationCase = cases.findById(event.caseId()).orElseGet(() -> EscalationCase.of(event));
-        if (escalationCase.firstDelivery(event.eventId())) {
-            escalationCase.correlate(event);
-            apply(escalationCase.facts(), event);
-            escalationCase = cases.save(escalationCase);
+        if (event instanceof CaseOpened opened && opened.urgency() != Urgency.EMERGENCY && recordOpened(opened)) {
+            return;
         }
+        Optional<EscalationCase> stored = cases.findById(event.caseId());
+        EscalationCase escalationCase = stored.orElseGet(() -> EscalationCase.of(event));
+        if (!escalationCase.firstDelivery(event.eventId())) {
+            alertIfEmergency(event, escalationCase);
+            timers.reconcile(escalationCase);
+            return;
+        }
+        CaseFacts before = escalationCase.facts().copy();
+        boolean correlated = escalationCase.correlate(event);
+        apply(escalationCase.facts(), event);
+        if (stored.isPresent() && !correlated && before.equals(escalationCase.facts())) {
+            return;
+        }
+        alertIfEmergency(event, escalationCase);
+        escalationCase = cases.save(escalationCase);
+        timers.reconcile(escalationCase, before.timers());
+    }
+
+    /**
+     * A CaseOpened that is no emergency sets facts no timer depends on (category, opening time, opening event): one
+     * upsert writes them and remembers the event, without reading the case first, whether or not events of the case
+     * came before it. Only if those made the case an emergency already (an emergency assignment) does its emergency
+     * timer follow, reconciled as after any event.
+     *
+     * @return false if the event was handled before (the upsert met the case holding its id), to be handled as any
+     *         redelivery
+     */
+    private boolean recordOpened(CaseOpened opened) {
+        String eventId = opened.eventId().toString();
+        String correlationId = opened.envelope().correlationId();
+        Update update = new Update().set("facts.category", opened.category())
+                .set("facts.openedAt", opened.occurredAt().truncatedTo(ChronoUnit.MILLIS))
+                .set("facts.openedEventId", eventId).setOnInsert("facts.caseId", opened.caseId())
+                .setOnInsert("correlationId", correlationId).push("handledEventIds", eventId).inc("version", 1L);
+        EscalationCase escalationCase;
+        try {
+            escalationCase = mongo.findAndModify(Query.query(where("_id").is(opened.caseId())
+                    .and("handledEventIds").ne(eventId)), update, FindAndModifyOptions.options().upsert(true)
+                            .returnNew(true), EscalationCase.class);
+        }
+        catch (DuplicateKeyException handledBefore) {
+            return false;
+        }
+        if (escalationCase.correlate(opened)) {
+            // the events before it carried none
+            mongo.updateFirst(Query.query(where("_id").is(opened.caseId()).and("correlationId").is(null)),
+                    new Update().set("correlationId", correlationId).inc("version", 1L), EscalationCase.class);
+        }
+        if (escalationCase.facts().emergency()) {
+            timers.reconcile(escalationCase);
+        }
+        return true;
+    }
+
+    private void alertIfEmergency(HotlineEvent event, EscalationCase escalationCase) {
         if (event instanceof CaseOpened opened && opened.urgency() == Urgency.EMERGENCY) {
             escalations.record(Notices.emergency(opened.caseId(), escalationCase.getCorrelationId(),
                     opened.eventId().toString(), escalationCase.facts().openedAt(), 0,
                     properties.emergencyPlan(opened.category()), properties.policy(), clock.instant()));
         }
-        timers.reconcile(escalationCase);
     }
 
     private void apply(CaseFacts facts, HotlineEvent event) {

@@ -162,4 +162,9 @@ class TimerDocument {
     Long getVersion() {
         return version;
     }
+
+    /** For a version-checked replacement written without the repository (which would advance it itself). */
+    void setVersion(Long version) {
+        this.version = version;
+    }
 }

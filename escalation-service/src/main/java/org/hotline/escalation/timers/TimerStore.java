@@ -20,7 +20,11 @@ import org.hotline.escalation.timers.domain.Step;
 import org.hotline.escalation.timers.domain.TimerSpec;
 import org.hotline.escalation.timers.domain.TimerState;
 import org.hotline.events.Milestone;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,15 +74,55 @@ class TimerStore {
      * timers are looked up by their ids, and the new ones inserted in one command.
      */
     void reconcile(EscalationCase escalationCase) {
-        long factsVersion = escalationCase.getVersion() == null ? 0 : escalationCase.getVersion();
         List<TimerSpec> specs = escalationCase.facts().timers();
-        if (specs.isEmpty()) {
-            return;
+        if (!specs.isEmpty()) {
+            write(escalationCase, specs, lookUp(specs));
         }
-        Map<String, TimerDocument> existing = mongo.find(Query.query(where("_id").in(specs.stream()
-                .map(TimerSpec::timerId).toList())), TimerDocument.class).stream()
-                .collect(Collectors.toMap(TimerDocument::getId, Function.identity()));
+    }
+
+    /**
+     * Reconciles only the timers an event changed: those whose spec differs from the spec the case's facts gave
+     * before the event ({@code before}, which the timers were reconciled with then). The timers the facts did not
+     * have before are inserted in one command without being looked up; should one exist after all (written by an
+     * attempt that failed, or by another instance), they are looked up and reconciled as usual.
+     */
+    void reconcile(EscalationCase escalationCase, List<TimerSpec> before) {
+        Map<String, TimerSpec> previous = before.stream()
+                .collect(Collectors.toMap(TimerSpec::timerId, Function.identity()));
+        List<TimerSpec> created = new ArrayList<>();
+        List<TimerSpec> updated = new ArrayList<>();
+        for (TimerSpec spec : escalationCase.facts().timers()) {
+            TimerSpec was = previous.get(spec.timerId());
+            if (was == null) {
+                created.add(spec);
+            }
+            else if (!was.equals(spec)) {
+                updated.add(spec);
+            }
+        }
+        if (!created.isEmpty()) {
+            try {
+                write(escalationCase, created, Map.of());
+            }
+            catch (DuplicateKeyException exists) {
+                updated.addAll(created);
+            }
+        }
+        if (!updated.isEmpty()) {
+            write(escalationCase, updated, lookUp(updated));
+        }
+    }
+
+    private Map<String, TimerDocument> lookUp(List<TimerSpec> specs) {
+        return mongo.find(Query.query(where("_id").in(specs.stream().map(TimerSpec::timerId).toList())),
+                TimerDocument.class).stream().collect(Collectors.toMap(TimerDocument::getId, Function.identity()));
+    }
+
+    /** Writes the timers of the specs, given those of them that exist ({@code existing}); the others are new. */
+    private void write(EscalationCase escalationCase, List<TimerSpec> specs, Map<String, TimerDocument> existing) {
+        long factsVersion = escalationCase.getVersion() == null ? 0 : escalationCase.getVersion();
         List<TimerDocument> fresh = new ArrayList<>();
+        List<TimerDocument> moved = new ArrayList<>();
         List<TimerDocument> changed = new ArrayList<>();
         for (TimerSpec spec : specs) {
             TimerDocument timer = existing.get(spec.timerId());
@@ -107,22 +151,22 @@ class TimerStore {
             else {
                 timer.setDueAt(null);
             }
-            if (isFresh) {
-                fresh.add(timer);
-            }
-            else {
-                mongo.save(timer);
-            }
+            (isFresh ? fresh : moved).add(timer);
             changed.add(timer);
         }
         if (!fresh.isEmpty()) {
             mongo.insertAll(fresh);
         }
+        saveAll(moved);
         Instant horizon = clock.instant().plus(properties.scanHorizon());
         // the escalations of the milestones this event met or cancelled close in one update per reason
         Map<String, List<String>> settled = new LinkedHashMap<>();
         for (TimerDocument timer : changed) {
             if (timer.getState() == TimerState.MET || timer.getState() == TimerState.CANCELLED) {
+                if (timer.getStep() == 0 && timer.getClaim() == null) {
+                    // no step fired and none is firing (a claim would have failed the version-checked write)
+                    continue;
+                }
                 settled.computeIfAbsent(timer.getSettledBy(), why -> new ArrayList<>())
                         .addAll(Notices.raisedBy(timer));
             }
@@ -131,6 +175,31 @@ class TimerStore {
             }
         }
         settled.forEach((why, escalationIds) -> escalations.settle(escalationIds, why));
+    }
+
+    /**
+     * Saves timers read before, in one command: each replacement holds only if the timer is still the version read,
+     * else the whole reconciliation fails with an optimistic-locking conflict and the caller runs again.
+     */
+    private void saveAll(List<TimerDocument> timers) {
+        if (timers.size() == 1) {
+            mongo.save(timers.get(0));
+            return;
+        }
+        if (timers.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, TimerDocument.class);
+        for (TimerDocument timer : timers) {
+            long read = timer.getVersion();
+            timer.setVersion(read + 1);
+            bulk.replaceOne(Query.query(where("_id").is(timer.getId()).and(TimerDocument.VERSION).is(read)), timer);
+        }
+        int matched = bulk.execute().getMatchedCount();
+        if (matched != timers.size()) {
+            throw new OptimisticLockingFailureException((timers.size() - matched) + " of " + timers.size()
+                    + " timers of case " + timers.get(0).getCaseId() + " changed meanwhile");
+        }
     }
 
     /** When step {@code step} of the timer's ladder is due, or null if its ladder has no such step. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -460,7 +461,7 @@ abstract class EscalationScenarios {
 
     Instance anotherInstance() {
         TimerStore store = new TimerStore(mongo, calendars, properties, escalations, clock);
-        return new Instance(new EscalationService(cases, store, escalations, calendars, properties, clock),
+        return new Instance(new EscalationService(cases, mongo, store, escalations, calendars, properties, clock),
                 new TimerFiring(store, escalations, cases, calendars, properties, clock));
     }
 
@@ -809,5 +810,146 @@ abstract class EscalationScenarios {
         assertThat(ofCase(fireAll(firing), caseId)).filteredOn(id -> id.contains("AFTER_ACTION_REVIEW"))
                 .containsExactly(caseId + ":-:AFTER_ACTION_REVIEW:REMINDER", caseId + ":-:AFTER_ACTION_REVIEW:OVERDUE",
                         caseId + ":-:AFTER_ACTION_REVIEW:SUPERVISOR", caseId + ":-:AFTER_ACTION_REVIEW:LEADERSHIP");
+    }
+
+    // --- store round trips per event --------------------------------------------------------------------------------
+
+    @Autowired
+    StoreCommands store;
+
+    @Test
+    void whenACaseRunsItsCourseThenEachEventSendsOnlyTheStoreCommandsItNeeds() {
+        String caseId = newCase();
+        String assignment = caseId + "-A1";
+        Instant t0 = clock.instant();
+        Deadlines deadlines = new Deadlines(t0.plus(Duration.ofHours(1)), null, t0.plus(Duration.ofHours(4)),
+                t0.plus(Duration.ofHours(8)), t0.plus(Duration.ofHours(9)), null);
+        CaseAssigned assigned = assigned(caseId, assignment, "WATER", Urgency.NORMAL, t0.plusSeconds(1), deadlines);
+
+        CaseOpened opened = opened(caseId, Urgency.NORMAL, "LIVING", t0);
+        StoreCommands.Counts openedOnce = store.count(() -> service.handle(opened));
+        assertThat(openedOnce.writes()).containsExactly("findAndModify escalation_cases");
+        assertThat(openedOnce.reads()).isEmpty();
+
+        // a redelivery: the upsert finds the event handled, and nothing changes
+        StoreCommands.Counts openedAgain = store.count(() -> service.handle(opened));
+        assertThat(openedAgain.writes()).containsExactly("findAndModify escalation_cases");
+        assertThat(cases.findById(caseId)).get().satisfies(c -> assertThat(c.getVersion()).isEqualTo(1L));
+
+        // four new timers: inserted in one command, without looking them up first
+        StoreCommands.Counts assignedOnce = store.count(() -> service.handle(assigned));
+        assertThat(assignedOnce.writes()).containsExactly("update escalation_cases", "insert escalation_timers");
+        assertThat(assignedOnce.reads()).containsExactly("find escalation_cases");
+        assertThat(timers.ofCase(caseId)).hasSize(4);
+
+        // a redelivery writes nothing
+        StoreCommands.Counts assignedAgain = store.count(() -> service.handle(assigned));
+        assertThat(assignedAgain.writes()).isEmpty();
+
+        // a progress report that meets no milestone changes no fact: nothing to write
+        StoreCommands.Counts progressed = store.count(() -> service.handle(new CaseProgressed(envelope(caseId,
+                t0.plusSeconds(2), "routing-service"), assignment, "WATER", "Looking into it", null)));
+        assertThat(progressed.writes()).isEmpty();
+        assertThat(progressed.reads()).containsExactly("find escalation_cases");
+
+        // one timer met before any of its steps fired: no escalation to settle
+        StoreCommands.Counts accepted = store.count(() -> service.handle(accepted(caseId, assignment,
+                t0.plusSeconds(3))));
+        assertThat(accepted.writes()).containsExactly("update escalation_cases", "update escalation_timers");
+        assertThat(accepted.reads()).containsExactly("find escalation_cases", "find escalation_timers");
+
+        // two timers met (handling, resolution): written in one command
+        StoreCommands.Counts resolved = store.count(() -> service.handle(resolved(caseId, "WATER",
+                t0.plusSeconds(4))));
+        assertThat(resolved.writes()).containsExactly("update escalation_cases", "update escalation_timers");
+        assertThat(timers.ofCase(caseId)).extracting(t -> t.getMilestone() + "/" + t.getState()).containsExactly(
+                "ACCEPTANCE/MET", "FEEDBACK/OPEN", "HANDLING/MET", "RESOLUTION/MET");
+        assertThat(cases.findById(caseId)).get().satisfies(c -> assertThat(c.facts().category()).isEqualTo("LIVING"));
+    }
+
+    @Test
+    void whenAnEmergencyIsOpenedThenItsAlertIsTheFirstWriteAndNothingIsLookedUpButTheCase() {
+        String caseId = newCase();
+        CaseOpened opened = opened(caseId, Urgency.EMERGENCY, "PUBLIC_HEALTH", clock.instant());
+
+        StoreCommands.Counts first = store.count(() -> service.handle(opened));
+
+        assertThat(first.writes()).containsExactly("insert escalations", "insert escalation_cases",
+                "insert escalation_timers");
+        assertThat(first.reads()).containsExactly("find escalation_cases");
+        awaitEscalated(caseId + ":-:EMERGENCY_RESPONSE:COMMAND_CENTER:0");
+
+        // a redelivery only tries the alert again (stored once) and changes nothing else
+        StoreCommands.Counts again = store.count(() -> service.handle(opened));
+        assertThat(again.writes()).containsExactly("insert escalations");
+        assertThat(escalations.ofCase(caseId)).hasSize(1);
+        assertThat(timer(caseId, null, Milestone.EMERGENCY_RESPONSE).getStep()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheAssignmentArrivesBeforeTheOpeningAndAfterTheAcceptanceThenTheTimersComeOutTheSame() {
+        String inOrder = newCase();
+        String outOfOrder = newCase();
+        Instant t0 = shanghai(0, 9, 0);
+        clock.moveTo(t0);
+        Deadlines deadlines = new Deadlines(t0.plus(Duration.ofHours(1)), null, t0.plus(Duration.ofHours(4)), null,
+                null, null);
+        service.handle(opened(inOrder, Urgency.NORMAL, "LIVING", t0));
+        service.handle(assigned(inOrder, "A1", "WATER", Urgency.NORMAL, t0.plusSeconds(1), deadlines));
+        service.handle(accepted(inOrder, "A1", t0.plusSeconds(60)));
+
+        service.handle(accepted(outOfOrder, "A1", t0.plusSeconds(60)));
+        StoreCommands.Counts assigned = store.count(() -> service.handle(assigned(outOfOrder, "A1", "WATER",
+                Urgency.NORMAL, t0.plusSeconds(1), deadlines)));
+        service.handle(opened(outOfOrder, Urgency.NORMAL, "LIVING", t0));
+
+        // the acceptance timer is born met: it raised nothing, so there is nothing to settle
+        assertThat(assigned.writes()).containsExactly("update escalation_cases", "insert escalation_timers");
+        assertThat(timers.ofCase(outOfOrder)).extracting(t -> t.getMilestone() + "/" + t.getState() + "/"
+                + t.getDueAt() + "/" + t.getDeadline()).containsExactlyElementsOf(timers.ofCase(inOrder).stream()
+                        .map(t -> t.getMilestone() + "/" + t.getState() + "/" + t.getDueAt() + "/" + t.getDeadline())
+                        .toList())
+                .containsExactly("ACCEPTANCE/MET/null/" + deadlines.acceptBy(), "HANDLING/OPEN/"
+                        + timer(inOrder, "A1", Milestone.HANDLING).getDueAt() + "/" + deadlines.handleBy());
+        assertThat(cases.findById(outOfOrder)).get().satisfies(c -> assertThat(c.facts().category())
+                .isEqualTo("LIVING"));
+    }
+
+    @Test
+    void whenAnEmergencyAssignmentCameBeforeAnOrdinaryOpeningThenTheEmergencyResponseStartsAtTheOpening() {
+        String caseId = newCase();
+        Instant t0 = clock.instant();
+        service.handle(assigned(caseId, caseId + "-A1", "FIRE", Urgency.EMERGENCY, t0.plusSeconds(30),
+                acceptBy(t0.plus(Duration.ofHours(1)))));
+        assertThat(timers.ofCase(caseId)).extracting(TimerDocument::getMilestone).containsExactly(Milestone.ACCEPTANCE);
+
+        service.handle(opened(caseId, Urgency.NORMAL, "OTHER", t0));
+
+        TimerDocument response = timer(caseId, null, Milestone.EMERGENCY_RESPONSE);
+        assertThat(response.getState().name()).isEqualTo("OPEN");
+        assertThat(response.getWindowStart()).isEqualTo(t0.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(cases.findById(caseId)).get().satisfies(c -> {
+            assertThat(c.facts().category()).isEqualTo("OTHER");
+            assertThat(c.getCorrelationId()).isEqualTo("corr-" + caseId);
+        });
+    }
+
+    @Test
+    void whenANewTimerExistsAlreadyThenItIsReconciledAsAnyOtherAndFiresOnce() {
+        String caseId = newCase();
+        String assignment = caseId + "-A1";
+        Instant t0 = clock.instant();
+        service.handle(assigned(caseId, assignment, "WATER", Urgency.EMERGENCY, t0, acceptBy(t0.plusSeconds(10))));
+        Instant dueAt = timer(caseId, assignment, Milestone.ACCEPTANCE).getDueAt();
+
+        // as if the facts had no timer yet: an attempt that failed after inserting it, or another instance
+        StoreCommands.Counts again = store.count(() -> timers.reconcile(cases.findById(caseId).orElseThrow(),
+                List.of()));
+
+        assertThat(again.writes()).containsExactly("insert escalation_timers");
+        assertThat(timer(caseId, assignment, Milestone.ACCEPTANCE).getDueAt()).isEqualTo(dueAt);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(ofCase(fireAll(firing), caseId)).containsExactly(caseId + ":" + assignment + ":ACCEPTANCE:REMINDER",
+                caseId + ":" + assignment + ":ACCEPTANCE:OVERDUE");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.hotline.events.Milestone;
@@ -58,6 +59,54 @@ public final class CaseFacts {
         CaseFacts facts = new CaseFacts();
         facts.caseId = caseId;
         return facts;
+    }
+
+    /**
+     * A copy to compare with after an event ({@link #equals}): an event that leaves the facts equal changes nothing,
+     * and nothing needs writing. The lists hold immutable records, so copying the lists is enough.
+     */
+    public CaseFacts copy() {
+        CaseFacts copy = new CaseFacts();
+        copy.caseId = caseId;
+        copy.emergency = emergency;
+        copy.category = category;
+        copy.openedAt = openedAt;
+        copy.openedEventId = openedEventId;
+        copy.assignments = new ArrayList<>(assignments);
+        copy.latestAssignedAt = latestAssignedAt;
+        copy.met = new ArrayList<>(met);
+        copy.revisions = new ArrayList<>(revisions);
+        copy.holds = new ArrayList<>(holds);
+        copy.rejected = new ArrayList<>(rejected);
+        copy.acceptedAt = acceptedAt;
+        copy.resolvedAt = resolvedAt;
+        copy.resolvedBy = resolvedBy;
+        copy.reviewDueBy = reviewDueBy;
+        copy.feedbackAt = feedbackAt;
+        copy.callbackAt = callbackAt;
+        copy.closedAt = closedAt;
+        copy.reviewFiledAt = reviewFiledAt;
+        return copy;
+    }
+
+    /** Equal facts: every field equal, the lists in the same order (the order their facts arrived in). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CaseFacts o && emergency == o.emergency && Objects.equals(caseId, o.caseId)
+                && Objects.equals(category, o.category) && Objects.equals(openedAt, o.openedAt)
+                && Objects.equals(openedEventId, o.openedEventId) && assignments.equals(o.assignments)
+                && Objects.equals(latestAssignedAt, o.latestAssignedAt) && met.equals(o.met)
+                && revisions.equals(o.revisions) && holds.equals(o.holds) && rejected.equals(o.rejected)
+                && Objects.equals(acceptedAt, o.acceptedAt) && Objects.equals(resolvedAt, o.resolvedAt)
+                && Objects.equals(resolvedBy, o.resolvedBy) && Objects.equals(reviewDueBy, o.reviewDueBy)
+                && Objects.equals(feedbackAt, o.feedbackAt) && Objects.equals(callbackAt, o.callbackAt)
+                && Objects.equals(closedAt, o.closedAt) && Objects.equals(reviewFiledAt, o.reviewFiledAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(caseId, openedAt, latestAssignedAt, resolvedAt, closedAt, assignments.size(),
+                met.size());
     }
 
     /**
@@ -140,8 +189,7 @@ public final class CaseFacts {
 
     public void onHold(String assignmentId, Instant at) {
         Hold hold = hold(assignmentId);
-        holds.remove(hold);
-        holds.add(new Hold(assignmentId, latest(hold.onHoldAt(), ms(at)), hold.resumedAt()));
+        putHold(new Hold(assignmentId, latest(hold.onHoldAt(), ms(at)), hold.resumedAt()));
     }
 
     /** The assignment's deadlines were replaced whole; a RESUMED change also restarts a paused clock. */
@@ -156,8 +204,7 @@ public final class CaseFacts {
         }
         if (change == DeadlineChange.RESUMED) {
             Hold hold = hold(assignmentId);
-            holds.remove(hold);
-            holds.add(new Hold(assignmentId, hold.onHoldAt(), latest(hold.resumedAt(), when)));
+            putHold(new Hold(assignmentId, hold.onHoldAt(), latest(hold.resumedAt(), when)));
         }
     }
 
@@ -298,6 +345,17 @@ public final class CaseFacts {
     private Hold hold(String assignmentId) {
         return holds.stream().filter(h -> h.assignmentId().equals(assignmentId)).findFirst()
                 .orElse(new Hold(assignmentId, null, null));
+    }
+
+    /** Replaces the assignment's hold in place (an unchanged hold leaves the facts equal), or adds it. */
+    private void putHold(Hold hold) {
+        for (int i = 0; i < holds.size(); i++) {
+            if (holds.get(i).assignmentId().equals(hold.assignmentId())) {
+                holds.set(i, hold);
+                return;
+            }
+        }
+        holds.add(hold);
     }
 
     private static boolean notBefore(Instant fact, Instant assignedAt) {

@@ -157,4 +157,43 @@ class CaseFactsTests {
 
         assertThat(facts.timers()).allSatisfy(t -> assertThat(t.clock()).isEqualTo(ClockKind.AROUND_THE_CLOCK));
     }
+
+    @Test
+    void whenAnEventRepeatsAKnownFactThenTheFactsStayEqualToTheirCopy() {
+        CaseFacts facts = CaseFacts.of(CASE);
+        CaseAssigned assignment = assigned("A1", T0, Urgency.NORMAL);
+        facts.assigned(assignment);
+        facts.onHold("A1", T0.plusSeconds(60));
+        facts.accepted("A1", T0.plusSeconds(30));
+        facts.feedbackDelivered(T0.plusSeconds(600));
+        CaseFacts before = facts.copy();
+
+        facts.assigned(assignment);
+        facts.onHold("A1", T0.plusSeconds(10));
+        facts.accepted("A1", T0.plusSeconds(90));
+        facts.feedbackDelivered(T0.plusSeconds(300));
+        facts.rejected("A2");
+        facts.rejected("A2");
+        CaseFacts afterNews = facts.copy();
+        facts.rejected("A2");
+
+        assertThat(afterNews).isNotEqualTo(before);
+        assertThat(facts).isEqualTo(afterNews).hasSameHashCodeAs(afterNews);
+        afterNews.rejected("A3");
+        assertThat(facts).isNotEqualTo(afterNews);
+    }
+
+    @Test
+    void whenACopyChangesThenTheOriginalDoesNot() {
+        CaseFacts facts = CaseFacts.of(CASE);
+        facts.assigned(assigned("A1", T0, Urgency.NORMAL));
+        CaseFacts copy = facts.copy();
+
+        copy.accepted("A1", T0.plusSeconds(30));
+        copy.onHold("A1", T0.plusSeconds(40));
+
+        assertThat(states(facts)).containsEntry("A1/ACCEPTANCE", TimerState.OPEN);
+        assertThat(states(copy)).containsEntry("A1/ACCEPTANCE", TimerState.MET);
+        assertThat(facts).isNotEqualTo(copy);
+    }
 }
