@@ -15,8 +15,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
- * Kafka binding: one consumer on every case topic escalation listens to (see {@code application.yml}). Each topic
- * carries one event type, so the record is read as the type of the topic it came from.
+ * Kafka bindings (see {@code application.yml}): {@code case.opened} has consumers of its own, so an emergency is
+ * never queued behind a backlog of other case events; one more binding reads every other case topic escalation
+ * listens to. Each topic carries one event type, so the record is read as the type of the topic it came from.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseEventsMessaging {
@@ -27,6 +28,12 @@ class CaseEventsMessaging {
     @Bean
     Consumer<Message<byte[]>> trackCase(EscalationService escalation) {
         return message -> escalation.handle(InboundEvents.read(message, typeOf(message).recordType()));
+    }
+
+    /** The emergency lane: openings only (an ordinary one is a single upsert, so this lane keeps up). */
+    @Bean
+    Consumer<Message<byte[]>> trackOpening(EscalationService escalation) {
+        return trackCase(escalation);
     }
 
     static EventType typeOf(Message<byte[]> message) {
