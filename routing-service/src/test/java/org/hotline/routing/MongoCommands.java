@@ -1,8 +1,7 @@
 package org.hotline.routing;
 
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bson.BsonValue;
 
@@ -10,28 +9,33 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 
 /**
- * Records the MongoDB commands (round trips) each thread sends, so that a test can count what one call costs in store
- * round trips while consumer threads and the outbox relay use the store too.
+ * Records the MongoDB commands (store round trips) that one action sends from the calling thread, while consumer
+ * threads and the outbox relay use the store too.
  */
 public final class MongoCommands implements CommandListener {
 
-    private record Sent(Thread thread, String command) {
-    }
-
-    private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private volatile Thread recording;
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
-        BsonValue target = event.getCommand().get(event.getCommandName());
-        String collection = target != null && target.isString() ? " " + target.asString().getValue() : "";
-        sent.add(new Sent(Thread.currentThread(), event.getCommandName() + collection));
+        if (Thread.currentThread() == recording) {
+            BsonValue target = event.getCommand().get(event.getCommandName());
+            sent.add(event.getCommandName() + (target != null && target.isString() ? " "
+                    + target.asString().getValue() : ""));
+        }
     }
 
     /** The commands, e.g. {@code find routed_cases}, that the action sent from the calling thread. */
-    public List<String> during(Runnable action) {
+    public synchronized List<String> during(Runnable action) {
         sent.clear();
-        action.run();
-        Thread self = Thread.currentThread();
-        return sent.stream().filter(s -> s.thread() == self).map(Sent::command).toList();
+        recording = Thread.currentThread();
+        try {
+            action.run();
+        }
+        finally {
+            recording = null;
+        }
+        return List.copyOf(sent);
     }
 }
