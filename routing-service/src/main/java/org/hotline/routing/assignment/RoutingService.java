@@ -23,6 +23,7 @@ import org.hotline.routing.rules.RuleTable;
 import org.hotline.support.outbox.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -57,11 +58,34 @@ class RoutingService {
         this.clock = clock;
     }
 
+    /**
+     * Routes a new case. The opening is most often the first event heard of a case: the case is then created in one
+     * write, without reading first. When the store knows the case already (an event that came first, or this one
+     * delivered again), the opening is applied to the stored case instead.
+     */
     @RetryOnConflict
     void opened(CaseOpened opened) {
-        RoutedCase routed = cases.findById(opened.caseId()).orElseGet(() -> RoutedCase.heardOf(opened.caseId()));
-        if (!routed.firstDelivery(opened.eventId()) || routed.isOpened()) {
+        RoutedCase created = RoutedCase.heardOf(opened.caseId());
+        openIfNew(created, opened);
+        try {
+            cases.insert(created);
+            log.info("CaseOpened {} of case {}: {}", opened.eventId(), opened.caseId(), whereItStands(created));
             return;
+        }
+        catch (DuplicateKeyException known) {
+            // heard of before: the opening applies to the stored case
+        }
+        RoutedCase routed = cases.findById(opened.caseId()).orElseGet(() -> RoutedCase.heardOf(opened.caseId()));
+        if (openIfNew(routed, opened)) {
+            cases.save(routed);
+            log.info("CaseOpened {} of case {}: {}", opened.eventId(), opened.caseId(), whereItStands(routed));
+        }
+    }
+
+    /** Applies the opening unless the case has handled it or another opening already; returns whether it did. */
+    private boolean openIfNew(RoutedCase routed, CaseOpened opened) {
+        if (!routed.firstDelivery(opened.eventId()) || routed.isOpened()) {
+            return false;
         }
         routed.open(opened);
         String cause = opened.eventId().toString();
@@ -77,7 +101,7 @@ class RoutingService {
         else {
             route(routed, AssignmentReason.RULE, cause);
         }
-        cases.save(routed);
+        return true;
     }
 
     @RetryOnConflict
@@ -99,10 +123,15 @@ class RoutingService {
         if (!routed.firstDelivery(reopened.eventId())) {
             return;
         }
-        if (routed.recordReopened(reopened)) {
+        boolean rework = routed.recordReopened(reopened);
+        if (rework) {
             rework(routed, reopened.eventId().toString());
         }
         cases.save(routed);
+        if (rework) {
+            log.info("CaseReopened {} of case {}: {}", reopened.eventId(), reopened.caseId(),
+                    whereItStands(routed));
+        }
     }
 
     @RetryOnConflict
@@ -133,14 +162,15 @@ class RoutingService {
         if (routed.reject(assignmentId, reason, now())) {
             if (routed.getBounceCount() >= properties.maxBounces()) {
                 routed.toSupervisor("Bounced " + routed.getBounceCount() + " times; last: " + reason);
-                log.info("Case {} bounced {} times: to the supervisor queue", routed.getId(),
-                        routed.getBounceCount());
             }
             else {
                 route(routed, AssignmentReason.BOUNCE, assignmentId);
             }
         }
-        return cases.save(routed);
+        RoutedCase saved = cases.save(routed);
+        log.info("Assignment {} rejected; case {} bounced {} times, {}", assignmentId, routed.getId(),
+                routed.getBounceCount(), whereItStands(routed));
+        return saved;
     }
 
     @RetryOnConflict
@@ -160,7 +190,7 @@ class RoutingService {
     @RetryOnConflict
     RoutedCase resume(String assignmentId, String note) {
         RoutedCase routed = byAssignment(assignmentId);
-        Calendars.InForce calendar = calendars.current();
+        Calendars.InForce calendar = calendars.current(routed.getCalendarVersion());
         routed.resume(assignmentId, note, calendar.calendar(), calendar.version(), now());
         return cases.save(routed);
     }
@@ -175,7 +205,7 @@ class RoutingService {
     @RetryOnConflict
     RoutedCase decideExtension(String assignmentId, boolean approved, String supervisorId, String note) {
         RoutedCase routed = byAssignment(assignmentId);
-        Calendars.InForce calendar = calendars.current();
+        Calendars.InForce calendar = calendars.current(routed.getCalendarVersion());
         routed.decideExtension(assignmentId, approved, supervisorId, note, calendar.calendar(), calendar.version(),
                 now());
         return cases.save(routed);
@@ -294,13 +324,10 @@ class RoutingService {
         if (decision.isPresent()) {
             RoutingRules.Decision d = decision.get();
             assign(routed, d.leadDepartment(), d.assistingDepartments(), d.ruleId(), table.version(), reason, cause);
-            log.info("Case {} assigned to {} by rule {} v{}", routed.getId(), d.leadDepartment(), d.ruleId(),
-                    table.version());
         }
         else {
             routed.awaitDispatch(reason == AssignmentReason.BOUNCE ? "Rejected; no other rule matches"
                     : "No routing rule matches");
-            log.info("Case {} waits in the dispatch queue", routed.getId());
         }
     }
 
@@ -319,15 +346,28 @@ class RoutingService {
             assign(routed, department.get(), assisting, "reopen", rules.current().version(),
                     AssignmentReason.REWORK, cause);
         }
-        log.info("Case {} reopened: {}", routed.getId(), routed.getStatus());
     }
 
     private void assign(RoutedCase routed, String lead, List<String> assisting, String ruleId, int ruleVersion,
             AssignmentReason reason, String cause) {
-        Calendars.InForce calendar = calendars.current();
+        Calendars.InForce calendar = calendars.current(routed.getCalendarVersion());
         Terms terms = policy.termsFor(routed.getFacts().kind(), routed.getUrgency(), routed.getFacts().category(),
                 routed.getFacts().subCategory());
         routed.assign(lead, assisting == null ? List.of() : assisting, ruleId, ruleVersion, reason, terms,
                 calendar.calendar(), calendar.version(), now(), cause);
+    }
+
+    /** Where the case stands after a change, for the log line of the event or action (never caller data). */
+    private static String whereItStands(RoutedCase routed) {
+        RoutedCase.RoutingStatus status = routed.getStatus();
+        if (status == RoutedCase.RoutingStatus.ASSIGNED) {
+            return routed.lead().map(lead -> "assigned to " + lead.getDepartmentCode() + " by " + lead.getRuleId()
+                    + " v" + lead.getRuleVersion()).orElse("assigned");
+        }
+        if (status == RoutedCase.RoutingStatus.AWAITING_DISPATCH) {
+            return "waits in the dispatch queue";
+        }
+        return status == RoutedCase.RoutingStatus.SUPERVISOR_QUEUE ? "waits in the supervisor queue"
+                : String.valueOf(status);
     }
 }

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendar the working calendar published at first start (later versions come from the admin API)
  * @param deadlines overrides of the default terms, see {@link Deadlines}
  * @param webhooks how department webhooks are called
+ * @param referenceDataTtl how long an instance routes on its snapshot of the rule table, the departments and the
+ *        calendar before it reads them again: the longest a change made through another instance goes unseen here
  */
 @ConfigurationProperties("hotline.routing")
 public record RoutingProperties(@DefaultValue("3") int maxBounces, @DefaultValue Calendar calendar,
-        @DefaultValue Deadlines deadlines, @DefaultValue Webhooks webhooks) {
+        @DefaultValue Deadlines deadlines, @DefaultValue Webhooks webhooks,
+        @DefaultValue("5s") Duration referenceDataTtl) {
 
     /** The working calendar, as in {@link CalendarDefinition}. */
     public record Calendar(@DefaultValue("Asia/Shanghai") String zone,

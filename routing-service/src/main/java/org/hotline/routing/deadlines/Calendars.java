@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hotline.events.calendar.WorkingCalendar;
 import org.hotline.routing.calendar.CalendarDefinition;
+import org.hotline.routing.config.ReferenceData;
 import org.hotline.routing.config.RoutingProperties;
 import org.hotline.support.outbox.RetryOnConflict;
 import org.slf4j.Logger;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The working calendar in force, versioned in MongoDB. The configured calendar becomes version 1 at the first start;
- * the admin API publishes later versions. Every instance reads the current version from the store, so they all
- * compute on the same calendar.
+ * the admin API publishes later versions. Every instance computes on the current version from the store, kept as a
+ * snapshot: a version published through this instance is used at once, one published through another instance
+ * within {@code hotline.routing.reference-data-ttl}, or as soon as a case computed on it is changed here
+ * ({@link #current(int)}). Cases assigned on an older version meanwhile are recomputed by the periodic check.
  */
 @Service
 public class Calendars {
@@ -38,6 +41,7 @@ public class Calendars {
     private final RoutingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReferenceData<InForce> inForce;
 
     Calendars(PublishedCalendarRepository calendars, RoutingProperties properties, ApplicationEventPublisher events,
             Clock clock) {
@@ -45,10 +49,28 @@ public class Calendars {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.inForce = new ReferenceData<>(clock, properties.referenceDataTtl(), known -> read());
     }
 
     /** The current version; publishes the configured calendar first if none was published yet. */
     public InForce current() {
+        return inForce.get();
+    }
+
+    /**
+     * The current version, read again if the snapshot is older than {@code atLeast} (the version a case was last
+     * computed on, which another instance may have published a moment ago): a case never goes back to an older one.
+     */
+    public InForce current(int atLeast) {
+        InForce known = inForce.get();
+        if (known.version() >= atLeast) {
+            return known;
+        }
+        inForce.invalidate();
+        return inForce.get();
+    }
+
+    private InForce read() {
         PublishedCalendar calendar = calendars.findById(DEFAULT).filter(c -> !c.isEmpty())
                 .orElseGet(this::publishConfigured);
         PublishedCalendar.Version version = calendar.current();
@@ -66,6 +88,7 @@ public class Calendars {
         PublishedCalendar calendar = calendars.findById(DEFAULT).orElseGet(() -> new PublishedCalendar(DEFAULT));
         PublishedCalendar.Version version = calendar.publish(definition, by, clock.instant());
         calendars.save(calendar);
+        inForce.invalidate();
         log.info("Working calendar version {} published by {}", version.version(), by);
         events.publishEvent(new CalendarChanged(version.version()));
         return version;

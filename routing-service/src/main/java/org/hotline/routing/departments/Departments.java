@@ -1,13 +1,18 @@
 package org.hotline.routing.departments;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.hotline.routing.config.ReferenceData;
+import org.hotline.routing.config.RoutingProperties;
 import org.hotline.routing.rules.RoutingRules;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -15,7 +20,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** The department registry in MongoDB, seeded at the first start with the departments of the default rules. */
+/**
+ * The department registry in MongoDB, seeded at the first start with the departments of the default rules.
+ * <p>
+ * Look-ups ({@link #exists}, {@link #find}) use a snapshot of the whole registry: a change through this instance is
+ * seen at once, one through another instance within {@code hotline.routing.reference-data-ttl}. Departments are
+ * never removed, so a code missing from the snapshot is looked up in the store before it is called unknown.
+ */
 @Service
 @Order(0)
 public class Departments implements ApplicationRunner {
@@ -25,9 +36,12 @@ public class Departments implements ApplicationRunner {
     }
 
     private final DepartmentRepository departments;
+    private final ReferenceData<Map<String, Department>> registry;
 
-    Departments(DepartmentRepository departments) {
+    Departments(DepartmentRepository departments, Clock clock, RoutingProperties properties) {
         this.departments = departments;
+        this.registry = new ReferenceData<>(clock, properties.referenceDataTtl(), known -> departments.findAll()
+                .stream().collect(Collectors.toUnmodifiableMap(Department::code, Function.identity())));
     }
 
     @Override
@@ -50,14 +64,19 @@ public class Departments implements ApplicationRunner {
                 // another instance seeded it at the same time
             }
         }
+        registry.invalidate();
     }
 
     public boolean exists(String code) {
-        return code != null && departments.existsById(code);
+        return find(code).isPresent();
     }
 
     public Optional<Department> find(String code) {
-        return departments.findById(code);
+        if (code == null) {
+            return Optional.empty();
+        }
+        Department known = registry.get().get(code);
+        return known != null ? Optional.of(known) : departments.findById(code);
     }
 
     List<Department> all() {
@@ -81,6 +100,7 @@ public class Departments implements ApplicationRunner {
                 }
             }
             departments.save(department);
+            registry.invalidate();
         }
         return violations;
     }

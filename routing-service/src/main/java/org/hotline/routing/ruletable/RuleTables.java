@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline.routing.config.ReferenceData;
+import org.hotline.routing.config.RoutingProperties;
 import org.hotline.routing.departments.Departments;
 import org.hotline.routing.rules.RoutingRule;
 import org.hotline.routing.rules.RoutingRules;
@@ -16,7 +18,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The versioned rule table in MongoDB: version 1 is the built-in default table, each change through the admin API
- * is the next version. Every instance routes on the highest stored version.
+ * is the next version. Every instance routes on the highest stored version, kept as a snapshot: after a publication
+ * through this instance the next case is routed on it; a publication through another instance is seen within
+ * {@code hotline.routing.reference-data-ttl}. Checking that the snapshot is still current is one look-up by id
+ * (versions are consecutive and never removed, so the table is current while the next version does not exist).
  */
 @Service
 class RuleTables implements RuleTable {
@@ -26,17 +31,30 @@ class RuleTables implements RuleTable {
     private final StoredRuleTableRepository tables;
     private final Departments departments;
     private final Clock clock;
+    private final ReferenceData<RoutingRules> inForce;
 
-    RuleTables(StoredRuleTableRepository tables, Departments departments, Clock clock) {
+    RuleTables(StoredRuleTableRepository tables, Departments departments, Clock clock, RoutingProperties properties) {
         this.tables = tables;
         this.departments = departments;
         this.clock = clock;
+        this.inForce = new ReferenceData<>(clock, properties.referenceDataTtl(), this::read);
     }
 
     @Override
     public RoutingRules current() {
-        StoredRuleTable table = tables.findTopByOrderByVersionDesc().orElseGet(this::seed);
+        return inForce.get();
+    }
+
+    private RoutingRules read(RoutingRules known) {
+        if (known != null && tables.findById(known.version() + 1).isEmpty()) {
+            return known;
+        }
+        StoredRuleTable table = latest();
         return new RoutingRules(table.version(), table.rules());
+    }
+
+    private StoredRuleTable latest() {
+        return tables.findTopByOrderByVersionDesc().orElseGet(this::seed);
     }
 
     Optional<StoredRuleTable> version(int version) {
@@ -53,11 +71,11 @@ class RuleTables implements RuleTable {
      */
     @RetryOnConflict
     List<RoutingRules.Violation> publish(List<RoutingRule> rules, String by) {
-        RoutingRules current = current();
-        RoutingRules next = new RoutingRules(current.version() + 1, rules);
+        RoutingRules next = new RoutingRules(latest().version() + 1, rules);
         List<RoutingRules.Violation> violations = next.violations(departments::exists);
         if (violations.isEmpty()) {
             tables.insert(new StoredRuleTable(next.version(), rules, clock.instant(), by));
+            inForce.invalidate();
             log.info("Rule table version {} published by {}", next.version(), by);
         }
         return violations;

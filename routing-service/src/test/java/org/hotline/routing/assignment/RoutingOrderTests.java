@@ -2,11 +2,13 @@ package org.hotline.routing.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ import org.hotline.routing.deadlines.Calendars;
 import org.hotline.routing.departments.Departments;
 import org.hotline.routing.rules.RoutingRules;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The routing state of a case is the same whatever order its input events arrive in, and whatever is delivered
@@ -57,11 +60,20 @@ class RoutingOrderTests {
             store.put(routed.getId(), routed);
             return routed;
         });
+        when(repository.insert(any(RoutedCase.class))).thenAnswer(call -> {
+            RoutedCase routed = call.getArgument(0, RoutedCase.class);
+            if (store.putIfAbsent(routed.getId(), routed) != null) {
+                throw new DuplicateKeyException("case " + routed.getId() + " is stored already");
+            }
+            return routed;
+        });
         Calendars calendars = mock(Calendars.class);
-        when(calendars.current()).thenReturn(new Calendars.InForce(1, WorkingCalendar.standard()));
+        Calendars.InForce calendar = new Calendars.InForce(1, WorkingCalendar.standard());
+        when(calendars.current()).thenReturn(calendar);
+        when(calendars.current(anyInt())).thenReturn(calendar);
         Departments departments = mock(Departments.class);
         when(departments.exists(anyString())).thenReturn(true);
-        RoutingProperties properties = new RoutingProperties(3, null, null, null);
+        RoutingProperties properties = new RoutingProperties(3, null, null, null, Duration.ofSeconds(5));
         RoutingRules rules = RoutingRules.defaults();
         return new RoutingService(repository, () -> rules, calendars, DeadlinePolicy.defaults(), properties,
                 departments, Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
