@@ -142,15 +142,28 @@ class FeedbackService {
                 .map(cases::save);
     }
 
+    /**
+     * Records how a delivery run ended on the copy of the case the run claimed, without reading the case again. If
+     * the case changed since the claim (an event, a request, the outbox relay), the save fails on the version and
+     * the caller records it with {@link #deliveredAutomatically(String, Delivery)} instead.
+     */
+    void deliveredAutomatically(FeedbackCase claimed, Delivery delivery) {
+        recent.forget(claimed.getId());
+        delivered(claimed, delivery);
+    }
+
+    /** Records how a delivery run ended on a fresh copy of the case. */
     @RetryOnConflict
     void deliveredAutomatically(String caseId, Delivery delivery) {
         recent.forget(caseId);
-        cases.findById(caseId).ifPresent(feedbackCase -> {
-            feedbackCase.deliveredAutomatically(delivery, clock.instant(), UUID.randomUUID().toString());
-            cases.save(feedbackCase);
-            log.info("Case {}: feedback {}", caseId, delivery.delivered() ? "delivered by " + delivery.channel()
-                    : "on the operators' worklist, every automatic channel failed");
-        });
+        cases.findById(caseId).ifPresent(feedbackCase -> delivered(feedbackCase, delivery));
+    }
+
+    private void delivered(FeedbackCase feedbackCase, Delivery delivery) {
+        feedbackCase.deliveredAutomatically(delivery, clock.instant(), UUID.randomUUID().toString());
+        cases.save(feedbackCase);
+        log.info("Case {}: feedback {}", feedbackCase.getId(), delivery.delivered() ? "delivered by "
+                + delivery.channel() : "on the operators' worklist, every automatic channel failed");
     }
 
     @RetryOnConflict

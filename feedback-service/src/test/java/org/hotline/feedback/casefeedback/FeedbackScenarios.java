@@ -716,6 +716,30 @@ abstract class FeedbackScenarios {
         });
     }
 
+    @Test
+    void whenTheGatewaysDeliverThenTheRunReadsTheCaseOnceAndWritesItsClaimAndOutcome() {
+        // given a case resolved on another instance, its case.resolved published
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
+        DeliveryHints hints = new DeliveryHints();
+        FeedbackService elsewhere = deskElsewhere(hints);
+        elsewhere.opened(opened);
+        elsewhere.assigned(assigned(opened, 0, "FACILITIES"));
+        elsewhere.reportResult(opened.caseId(), "FACILITIES", repaired(), null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cases.findById(opened.caseId()).orElseThrow().getOutbox().isEmpty());
+
+        // when its dispatcher runs
+        StoreCommands.RoundTrips run = handled(opened.caseId(), () -> dispatcherElsewhere(hints).deliverDue());
+
+        // then
+        assertThat(run).isEqualTo(new StoreCommands.RoundTrips(1, 2));
+        assertThat(smsTo(caller)).isEqualTo(1);
+        assertThat(cases.findById(opened.caseId())).get().extracting(FeedbackCase::getState)
+                .isEqualTo(CaseState.FEEDBACK_DELIVERED);
+    }
+
     private StoreCommands.RoundTrips handled(String caseId, Runnable handling) {
         StoreCommands.RoundTrips before = storeCommands.of(caseId);
         handling.run();
