@@ -16,6 +16,7 @@ import org.hotline.feedback.delivery.FeedbackTemplates;
 import org.hotline.feedback.privacy.ContactKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -109,6 +110,11 @@ class FeedbackDispatcher {
                 feedbackCase.getKind(), result.outcome(), result.summary(), result.measures(), result.reason(),
                 result.alternativeOffered()));
         Delivery delivery = sender.deliver(caseId, feedbackCase.getReopenCount(), channels, contact, message);
-        feedback.deliveredAutomatically(caseId, delivery);
+        try {
+            feedback.deliveredAutomatically(feedbackCase, delivery);
+        }
+        catch (OptimisticLockingFailureException changedSinceClaim) {
+            feedback.deliveredAutomatically(caseId, delivery);
+        }
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The Kafka binding: one consumer on {@code case.opened}, {@code case.assigned} and {@code case.resolved} that reads
- * each record as the event its CloudEvents type names and hands it to the feedback service.
+ * each record as the event its CloudEvents type names and hands it to the feedback service. The desk's own results
+ * coming back on {@code case.resolved} are recognised by their {@code ce_source} header and skipped unread.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedbackMessaging {
@@ -25,10 +26,20 @@ class FeedbackMessaging {
     /** Spring Cloud Function may hand the type over under its canonical name instead of the binding's. */
     private static final String CANONICAL_TYPE = "ce-type";
 
+    /** Likewise for the source. */
+    private static final String CANONICAL_SOURCE = "ce-source";
+
+    private static final String OWN_SOURCE = CloudEventHeaders.source(FeedbackCase.SOURCE);
+
     @Bean
     Consumer<Message<byte[]>> trackCase(FeedbackService feedback) {
         return message -> {
-            HotlineEvent event = InboundEvents.read(message, type(message).recordType());
+            EventType type = type(message);
+            if (type == EventType.CASE_RESOLVED && OWN_SOURCE.equals(header(message, CloudEventHeaders.SOURCE,
+                    CANONICAL_SOURCE))) {
+                return;
+            }
+            HotlineEvent event = InboundEvents.read(message, type.recordType());
             if (event instanceof CaseOpened opened) {
                 feedback.opened(opened);
             }
@@ -46,10 +57,7 @@ class FeedbackMessaging {
     }
 
     private static EventType type(Message<byte[]> message) {
-        String type = header(message.getHeaders().get(CloudEventHeaders.TYPE));
-        if (type == null) {
-            type = header(message.getHeaders().get(CANONICAL_TYPE));
-        }
+        String type = header(message, CloudEventHeaders.TYPE, CANONICAL_TYPE);
         if (type == null || type.isBlank()) {
             throw new EventFormatException("The record has no " + CloudEventHeaders.TYPE + " header", null);
         }
@@ -59,6 +67,12 @@ class FeedbackMessaging {
         catch (IllegalArgumentException unknown) {
             throw new EventFormatException("Unknown event type", null);
         }
+    }
+
+    /** The header under its Kafka name, or else under its canonical name. */
+    private static String header(Message<byte[]> message, String name, String canonicalName) {
+        String value = header(message.getHeaders().get(name));
+        return value != null ? value : header(message.getHeaders().get(canonicalName));
     }
 
     private static String header(Object value) {

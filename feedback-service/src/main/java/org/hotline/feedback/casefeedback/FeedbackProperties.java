@@ -22,10 +22,13 @@ import jakarta.validation.constraints.Min;
  * @param scanInterval how often the dispatcher reads every feedback case for those due, besides the cases this
  *        instance made due itself (which it takes up at once): the safety net for cases another instance made due
  *        before it died, and for a delivery run that failed; such a case waits at most this long
+ * @param recentCases how many cases this instance keeps in memory as its event handling last saved them, so that the
+ *        next event of such a case needs no read from the store (0: none)
  */
 @Validated
 @ConfigurationProperties("hotline.feedback")
 record FeedbackProperties(@DefaultValue("2") @Min(0) int reopenLimit, @DefaultValue("3") @Min(1) int unreachableAttempts,
         @DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("1s") Duration deliveryInterval,
-        @DefaultValue("2m") Duration deliveryLease, @DefaultValue("30s") Duration scanInterval) {
+        @DefaultValue("2m") Duration deliveryLease, @DefaultValue("30s") Duration scanInterval,
+        @DefaultValue("2000") @Min(0) int recentCases) {
 }

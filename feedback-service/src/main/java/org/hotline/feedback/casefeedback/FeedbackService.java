@@ -21,6 +21,7 @@ import org.hotline.feedback.lifecycle.ResultReport;
 import org.hotline.support.outbox.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,24 +38,28 @@ class FeedbackService {
     private final FeedbackProperties properties;
     private final CaseLifecycle lifecycle;
     private final DeliveryHints hints;
+    private final RecentCases recent;
     private final Clock clock;
 
-    FeedbackService(FeedbackCaseRepository cases, FeedbackProperties properties, DeliveryHints hints, Clock clock) {
+    FeedbackService(FeedbackCaseRepository cases, FeedbackProperties properties, DeliveryHints hints,
+            RecentCases recent, Clock clock) {
         this.cases = cases;
         this.properties = properties;
         this.lifecycle = new CaseLifecycle(properties.reopenLimit(), properties.unreachableAttempts());
         this.hints = hints;
+        this.recent = recent;
         this.clock = clock;
     }
 
+    /** The opening usually is a case's first event: the case is inserted without looking for it first. */
     @RetryOnConflict
     void opened(CaseOpened opened) {
-        apply(opened, feedbackCase -> feedbackCase.opened(opened, lifecycle));
+        apply(opened, true, feedbackCase -> feedbackCase.opened(opened, lifecycle));
     }
 
     @RetryOnConflict
     void assigned(CaseAssigned assigned) {
-        apply(assigned, feedbackCase -> feedbackCase.assigned(assigned, lifecycle));
+        apply(assigned, false, feedbackCase -> feedbackCase.assigned(assigned, lifecycle));
     }
 
     /** Resolutions by other services, e.g. on-the-spot answers; the desk's own results are already recorded. */
@@ -63,7 +68,7 @@ class FeedbackService {
         if (FeedbackCase.SOURCE.equals(resolved.envelope().source())) {
             return;
         }
-        apply(resolved, feedbackCase -> feedbackCase.resolvedElsewhere(resolved, lifecycle));
+        apply(resolved, false, feedbackCase -> feedbackCase.resolvedElsewhere(resolved, lifecycle));
     }
 
     @RetryOnConflict
@@ -132,22 +137,38 @@ class FeedbackService {
      */
     @RetryOnConflict
     Optional<FeedbackCase> claimForDelivery(String caseId) {
+        recent.forget(caseId);
         return cases.findById(caseId).filter(c -> c.claimForDelivery(clock.instant(), properties.deliveryLease()))
                 .map(cases::save);
     }
 
+    /**
+     * Records how a delivery run ended on the copy of the case the run claimed, without reading the case again. If
+     * the case changed since the claim (an event, a request, the outbox relay), the save fails on the version and
+     * the caller records it with {@link #deliveredAutomatically(String, Delivery)} instead.
+     */
+    void deliveredAutomatically(FeedbackCase claimed, Delivery delivery) {
+        recent.forget(claimed.getId());
+        delivered(claimed, delivery);
+    }
+
+    /** Records how a delivery run ended on a fresh copy of the case. */
     @RetryOnConflict
     void deliveredAutomatically(String caseId, Delivery delivery) {
-        cases.findById(caseId).ifPresent(feedbackCase -> {
-            feedbackCase.deliveredAutomatically(delivery, clock.instant(), UUID.randomUUID().toString());
-            cases.save(feedbackCase);
-            log.info("Case {}: feedback {}", caseId, delivery.delivered() ? "delivered by " + delivery.channel()
-                    : "on the operators' worklist, every automatic channel failed");
-        });
+        recent.forget(caseId);
+        cases.findById(caseId).ifPresent(feedbackCase -> delivered(feedbackCase, delivery));
+    }
+
+    private void delivered(FeedbackCase feedbackCase, Delivery delivery) {
+        feedbackCase.deliveredAutomatically(delivery, clock.instant(), UUID.randomUUID().toString());
+        cases.save(feedbackCase);
+        log.info("Case {}: feedback {}", feedbackCase.getId(), delivery.delivered() ? "delivered by "
+                + delivery.channel() : "on the operators' worklist, every automatic channel failed");
     }
 
     @RetryOnConflict
     void toWorklist(String caseId, String note) {
+        recent.forget(caseId);
         cases.findById(caseId).ifPresent(feedbackCase -> {
             feedbackCase.toWorklist(note);
             cases.save(feedbackCase);
@@ -189,16 +210,44 @@ class FeedbackService {
         return lifecycle.reopenLimit();
     }
 
-    /** Applies an event once, to a fresh copy of its case (created by whichever event of the case comes first). */
-    private void apply(HotlineEvent event, Consumer<FeedbackCase> change) {
-        FeedbackCase feedbackCase = cases.findById(event.caseId()).orElseGet(() -> FeedbackCase.first(event.caseId()));
+    /**
+     * Applies an event once to its case: to the copy this instance saved last if it kept one, else to a copy read
+     * from the store, else to a new case (created by whichever event of the case comes first). A repeated event
+     * writes nothing. A stale copy fails to save on its version, and the retry reads the case from the store.
+     *
+     * @param usuallyFirst whether the event usually is its case's first: then an unknown case is inserted at once,
+     *        without reading it first, and read only if the store has it already
+     */
+    private void apply(HotlineEvent event, boolean usuallyFirst, Consumer<FeedbackCase> change) {
+        Optional<FeedbackCase> known = recent.take(event.caseId());
+        if (known.isEmpty() && usuallyFirst && insertedNew(event, change)) {
+            return;
+        }
+        FeedbackCase feedbackCase = known.or(() -> cases.findById(event.caseId()))
+                .orElseGet(() -> FeedbackCase.first(event.caseId()));
         if (feedbackCase.firstDelivery(event.eventId())) {
             change.accept(feedbackCase);
             saved(feedbackCase);
         }
+        recent.remember(feedbackCase);
+    }
+
+    /** Inserts the event's case as new; false if the store has the case already. */
+    private boolean insertedNew(HotlineEvent event, Consumer<FeedbackCase> change) {
+        FeedbackCase created = FeedbackCase.first(event.caseId());
+        created.firstDelivery(event.eventId());
+        change.accept(created);
+        try {
+            recent.remember(saved(created));
+            return true;
+        }
+        catch (DuplicateKeyException exists) {
+            return false;
+        }
     }
 
     private FeedbackCase command(String caseId, String requestKey, Action action) {
+        recent.forget(caseId);
         FeedbackCase feedbackCase = cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         if (requestKey != null && !feedbackCase.firstRequest(requestKey)) {
             return feedbackCase;

@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Import;
 
 /** The scenarios on an embedded Kafka broker (KRaft) and the in-process MongoDB stand-in. */
 @HotlineServiceTest
-@Import(MovableClock.Config.class)
+@Import({ MovableClock.Config.class, StoreCommands.Config.class })
 class FeedbackIT extends FeedbackScenarios {
 }

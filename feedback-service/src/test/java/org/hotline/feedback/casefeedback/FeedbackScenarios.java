@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,7 @@ import org.hotline.events.routing.Deadlines;
 import org.hotline.events.routing.DepartmentRole;
 import org.hotline.feedback.delivery.DeliveryProperties;
 import org.hotline.feedback.delivery.FeedbackSender;
+import org.hotline.feedback.lifecycle.CaseState;
 import org.hotline.feedback.lifecycle.ResultReport;
 import org.hotline.feedback.privacy.ContactKeys;
 import org.hotline.testsupport.EndpointSecurity;
@@ -155,6 +158,9 @@ abstract class FeedbackScenarios {
 
     @Autowired
     DeliveryProperties deliveryProperties;
+
+    @Autowired
+    StoreCommands storeCommands;
 
     RestClient http;
     KafkaProbe kafka;
@@ -631,9 +637,118 @@ abstract class FeedbackScenarios {
         assertThat(c.path("kind").asString()).isEqualTo("COMPLAINT");
     }
 
+    @Test
+    void whenCaseEventsAreHandledThenEachCostsAsFewStoreRoundTripsAsItNeeds() {
+        // given two cases, one whose events come in order and one whose assignment comes first
+        Map<String, StoreCommands.RoundTrips> roundTrips = new LinkedHashMap<>();
+        CaseOpened opened = opened(Caller.fresh(), FeedbackChannel.SMS);
+        CaseAssigned assigned = assigned(opened, 0, "FACILITIES");
+        CaseOpened openedLate = opened(Caller.fresh(), FeedbackChannel.SMS);
+        CaseOpened answered = opened(Caller.fresh(), FeedbackChannel.SMS);
+
+        // when each event is handled (twice: the second delivery is a duplicate)
+        roundTrips.put("CaseOpened", handled(opened.caseId(), () -> feedback.opened(opened)));
+        roundTrips.put("CaseOpened again", handled(opened.caseId(), () -> feedback.opened(opened)));
+        roundTrips.put("CaseAssigned", handled(opened.caseId(), () -> feedback.assigned(assigned)));
+        roundTrips.put("CaseAssigned again", handled(opened.caseId(), () -> feedback.assigned(assigned)));
+        roundTrips.put("CaseResolved by this desk", handled(opened.caseId(), () -> feedback.resolved(
+                new CaseResolved(EventEnvelope.causedBy(assigned.envelope(), Instant.now(), FeedbackCase.SOURCE),
+                        "FACILITIES", ResolutionOutcome.RESOLVED, "Fixed", null, null, null, null, null, null,
+                        false))));
+        roundTrips.put("CaseAssigned before CaseOpened", handled(openedLate.caseId(),
+                () -> feedback.assigned(assigned(openedLate, 0, "HOUSING"))));
+        roundTrips.put("CaseOpened after CaseAssigned", handled(openedLate.caseId(),
+                () -> feedback.opened(openedLate)));
+        feedback.opened(answered);
+        roundTrips.put("CaseResolved on the spot", handled(answered.caseId(),
+                () -> feedback.resolved(onTheSpot(answered))));
+
+        // then
+        assertThat(roundTrips).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "CaseOpened", new StoreCommands.RoundTrips(0, 1),
+                "CaseOpened again", new StoreCommands.RoundTrips(0, 0),
+                "CaseAssigned", new StoreCommands.RoundTrips(0, 1),
+                "CaseAssigned again", new StoreCommands.RoundTrips(0, 0),
+                "CaseResolved by this desk", new StoreCommands.RoundTrips(0, 0),
+                "CaseAssigned before CaseOpened", new StoreCommands.RoundTrips(1, 1),
+                "CaseOpened after CaseAssigned", new StoreCommands.RoundTrips(0, 1),
+                "CaseResolved on the spot", new StoreCommands.RoundTrips(0, 1)));
+        assertThat(cases.findById(opened.caseId())).get().satisfies(c -> {
+            assertThat(c.getState()).isEqualTo(CaseState.ASSIGNED);
+            assertThat(c.getAssignments()).hasSize(1);
+        });
+        assertThat(cases.findById(openedLate.caseId())).get().satisfies(c -> {
+            assertThat(c.getState()).isEqualTo(CaseState.ASSIGNED);
+            assertThat(c.getTrackingNumber()).isEqualTo(openedLate.trackingNumber());
+            assertThat(c.getDepartmentCode()).isEqualTo("HOUSING");
+        });
+        assertThat(cases.findById(answered.caseId())).get().satisfies(c -> {
+            assertThat(c.getState()).isEqualTo(CaseState.RESOLVED);
+            assertThat(c.getFeedbackStatus()).isEqualTo(FeedbackStatus.NOT_NEEDED);
+        });
+    }
+
+    @Test
+    void whenAnotherInstanceChangedTheCaseSinceThisOneSavedItThenBothChangesAndNoDuplicateAreKept() {
+        // given a case this instance opened and another instance (its own memory, the same store) assigned
+        CaseOpened opened = opened(Caller.fresh(), FeedbackChannel.SMS);
+        CaseAssigned first = assigned(opened, 0, "FACILITIES");
+        CaseAssigned reassigned = assigned(opened, 60, "HOUSING");
+        FeedbackService elsewhere = deskElsewhere(new DeliveryHints());
+        feedback.opened(opened);
+        elsewhere.assigned(first);
+
+        // when this instance gets the re-assignment, then the first assignment again and the other the opening again
+        StoreCommands.RoundTrips reassignment = handled(opened.caseId(), () -> feedback.assigned(reassigned));
+        StoreCommands.RoundTrips duplicates = handled(opened.caseId(), () -> {
+            feedback.assigned(first);
+            elsewhere.opened(opened);
+        });
+
+        // then its stale copy failed to save and the change went to the stored case; the duplicates wrote nothing
+        assertThat(reassignment).isEqualTo(new StoreCommands.RoundTrips(1, 2));
+        assertThat(duplicates.writes()).isZero();
+        assertThat(cases.findById(opened.caseId())).get().satisfies(c -> {
+            assertThat(c.getTrackingNumber()).isEqualTo(opened.trackingNumber());
+            assertThat(c.getDepartmentCode()).isEqualTo("HOUSING");
+            assertThat(c.getAssignments()).extracting(FeedbackCase.AssignmentRecord::departmentCode)
+                    .containsExactlyInAnyOrder("FACILITIES", "HOUSING");
+        });
+    }
+
+    @Test
+    void whenTheGatewaysDeliverThenTheRunReadsTheCaseOnceAndWritesItsClaimAndOutcome() {
+        // given a case resolved on another instance, its case.resolved published
+        Caller caller = Caller.fresh();
+        smsGatewayAnswers(caller, 200);
+        CaseOpened opened = opened(caller, FeedbackChannel.SMS);
+        DeliveryHints hints = new DeliveryHints();
+        FeedbackService elsewhere = deskElsewhere(hints);
+        elsewhere.opened(opened);
+        elsewhere.assigned(assigned(opened, 0, "FACILITIES"));
+        elsewhere.reportResult(opened.caseId(), "FACILITIES", repaired(), null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cases.findById(opened.caseId()).orElseThrow().getOutbox().isEmpty());
+
+        // when its dispatcher runs
+        StoreCommands.RoundTrips run = handled(opened.caseId(), () -> dispatcherElsewhere(hints).deliverDue());
+
+        // then
+        assertThat(run).isEqualTo(new StoreCommands.RoundTrips(1, 2));
+        assertThat(smsTo(caller)).isEqualTo(1);
+        assertThat(cases.findById(opened.caseId())).get().extracting(FeedbackCase::getState)
+                .isEqualTo(CaseState.FEEDBACK_DELIVERED);
+    }
+
+    private StoreCommands.RoundTrips handled(String caseId, Runnable handling) {
+        StoreCommands.RoundTrips before = storeCommands.of(caseId);
+        handling.run();
+        return storeCommands.of(caseId).since(before);
+    }
+
     /** Another instance's desk on the same store: its requests make cases due on its own hints. */
     FeedbackService deskElsewhere(DeliveryHints hints) {
-        return new FeedbackService(cases, properties, hints, clock);
+        return new FeedbackService(cases, properties, hints, new RecentCases(properties), clock);
     }
 
     FeedbackDispatcher dispatcherElsewhere(DeliveryHints hints) {
