@@ -178,7 +178,9 @@ class StoreRoundTripsIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("cases")
                 .countDocuments(new Document("status", "RESOLVED")) == CASES);
-        // the duplicates may still be on their way: wait until the consumer has been quiet for a second
+        // the duplicates may still be on their way: wait for one command per delivery at least, then for a quiet second
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> commands.by(StoreRoundTripsIT::consumer).size() >= 2 * CASES);
         AtomicInteger seen = new AtomicInteger(-1);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> seen.getAndSet(commands.by(StoreRoundTripsIT::consumer).size()) == seen.get());
