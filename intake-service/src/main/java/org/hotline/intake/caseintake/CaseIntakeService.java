@@ -71,21 +71,26 @@ public class CaseIntakeService {
     private record PublicListing(String addressId) {
     }
 
+    /**
+     * Opens the case. The store sees two commands for a case from a caller with a phone number (recording it among
+     * the caller's recent calls, inserting it) and one for others, plus a tracking-number block now and then. An
+     * {@code Idempotency-Key} is not looked up first: the unique index refuses the insert of a retry, which then
+     * returns the case the first request opened.
+     */
     private Intake open(NewCaseRequest request, String idempotencyKey, PublicListing listing) {
-        if (idempotencyKey != null) {
-            Optional<CaseFile> earlier = cases.findByIdempotencyKey(idempotencyKey);
-            if (earlier.isPresent()) {
-                return new Intake(earlier.get(), false);
-            }
-        }
         if (!taxonomy.knows(request.category(), request.subCategory())) {
-            throw new UnknownCategoryException(request.category(), request.subCategory());
+            // a retry still gets its case should the category have been withdrawn since the first request
+            Optional<CaseFile> earlier = idempotencyKey == null ? Optional.empty()
+                    : cases.findByIdempotencyKey(idempotencyKey);
+            return earlier.map(file -> new Intake(file, false))
+                    .orElseThrow(() -> new UnknownCategoryException(request.category(), request.subCategory()));
         }
         Instant now = clock.instant();
+        Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
         String caseId = UUID.randomUUID().toString();
         EncryptedCaller caller = protect(request.caller());
         RecentCalls.Recent recent = caller.phoneIndex() == null ? null
-                : recentCalls.find(caller.phoneIndex(), request.category(), now);
+                : recentCalls.record(caller.phoneIndex(), request.category(), caseId, receivedAt, now);
         CaseFile file = CaseFile.open(caseId, trackingNumbers.next(now), idempotencyKey, request, caller,
                 sealForFeedback(request.caller()), recent == null ? List.of() : recent.caseIds(), now);
         if (listing != null) {
@@ -95,17 +100,16 @@ public class CaseIntakeService {
             file = cases.insert(file);
         }
         catch (DuplicateKeyException ex) {
-            // the same Idempotency-Key raced in from a retry: the first request won
-            if (idempotencyKey != null) {
-                Optional<CaseFile> earlier = cases.findByIdempotencyKey(idempotencyKey);
-                if (earlier.isPresent()) {
-                    return new Intake(earlier.get(), false);
-                }
+            Optional<CaseFile> earlier = idempotencyKey == null ? Optional.empty()
+                    : cases.findByIdempotencyKey(idempotencyKey);
+            if (recent != null) {
+                tidy(() -> recentCalls.forget(recent, caseId), caseId);
             }
-            throw ex;
+            // a retry with the same Idempotency-Key: the first request opened the case
+            return earlier.map(first -> new Intake(first, false)).orElseThrow(() -> ex);
         }
-        if (recent != null) {
-            remember(recent, file);
+        if (recent != null && recent.expired()) {
+            tidy(() -> recentCalls.pullExpired(recent), caseId);
         }
         log.info("Opened case {} ({}) from {}", file.getId(), file.getTrackingNumber(), request.channel());
         return new Intake(file, true);
@@ -139,16 +143,15 @@ public class CaseIntakeService {
     }
 
     /**
-     * Notes the case among its caller's recent calls, for the duplicate hint of the next one. The case is open
-     * (stored, its events on their way) whatever happens here: should the store fail now, only that hint is missed.
+     * Tidies the caller's recent calls. The case's fate is settled whatever happens here: should the store fail now,
+     * the document only keeps calls that later lookups skip (expired) or that name a case never opened.
      */
-    private void remember(RecentCalls.Recent recent, CaseFile file) {
+    private void tidy(Runnable change, String caseId) {
         try {
-            recentCalls.add(recent, file.getId(), file.getReceivedAt());
+            change.run();
         }
         catch (DataAccessException ex) {
-            log.warn("Case {} is not among its caller's recent calls (a later call's duplicate hint misses it): {}",
-                    file.getId(), ex.getClass().getSimpleName());
+            log.warn("Recent calls not tidied after case {}: {}", caseId, ex.getClass().getSimpleName());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,11 @@ import org.springframework.stereotype.Component;
  * The cases each caller opened lately in each category, for the possible-duplicate hint: one document per caller
  * (keyed phone hash, never the phone) and category in {@code recent_calls}, {@code _id = <phone index>|<category>},
  * holding {@code calls: [{caseId, receivedAt}]} in the order the cases were opened. It is read and written by
- * {@code _id} only, so finding a caller's recent cases costs one lookup however many cases are stored. Calls older
- * than the duplicate window are pulled out when the caller's document is next written.
+ * {@code _id} only, so finding a caller's recent cases costs one command however many cases are stored.
+ * <p>
+ * {@link #record} adds the new case and returns the calls before it in the same command (a {@code findAndModify}
+ * upsert that returns the document as it was), so two cases of one caller opened at the same moment still see each
+ * other. Calls older than the duplicate window are pulled out by one more update when the document still holds some.
  */
 @Component
 class RecentCalls {
@@ -38,7 +42,7 @@ class RecentCalls {
     }
 
     /**
-     * What one caller opened lately in one category.
+     * What one caller opened lately in one category, before the case just recorded.
      *
      * @param caseIds the cases received after the start of the window, oldest first
      * @param expired whether the document still holds calls from before the window (to be pulled out)
@@ -46,29 +50,34 @@ class RecentCalls {
     record Recent(String id, Instant cutoff, List<String> caseIds, boolean expired) {
     }
 
-    /** The cases the caller opened in the category and received within the duplicate window before {@code now}. */
-    Recent find(String phoneIndex, String category, Instant now) {
+    /**
+     * Records a new case among its caller's calls in its category and returns the earlier cases received within the
+     * duplicate window before {@code now}: one {@code findAndModify} by {@code _id}.
+     */
+    Recent record(String phoneIndex, String category, String caseId, Instant receivedAt, Instant now) {
         String id = phoneIndex + "|" + category;
         Instant cutoff = now.minus(window);
-        Document stored = mongo.findById(id, Document.class, COLLECTION);
-        List<Document> calls = stored == null ? List.of() : stored.getList(CALLS, Document.class, List.of());
+        Document before = mongo.findAndModify(query(where("_id").is(id)),
+                new Update().push(CALLS, new Document(CASE_ID, caseId).append(RECEIVED_AT, Date.from(receivedAt))),
+                FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION);
+        List<Document> calls = before == null ? List.of() : before.getList(CALLS, Document.class, List.of());
         List<String> caseIds = calls.stream().filter(call -> receivedAt(call).isAfter(cutoff))
                 .map(call -> call.getString(CASE_ID)).toList();
         return new Recent(id, cutoff, caseIds, caseIds.size() < calls.size());
     }
 
-    /**
-     * Adds a newly opened case to its caller's recent calls: one upsert by {@code _id}, plus one update pulling out
-     * expired calls when {@link Recent#expired()} says there are some.
-     */
-    void add(Recent recent, String caseId, Instant receivedAt) {
+    /** Pulls the calls older than the window out of the caller's document, if {@link Recent#expired()} says it holds some. */
+    void pullExpired(Recent recent) {
         if (recent.expired()) {
             Document expiredCall = new Document(RECEIVED_AT, new Document("$lte", Date.from(recent.cutoff())));
             mongo.updateFirst(query(where("_id").is(recent.id())), new Update().pull(CALLS, expiredCall), COLLECTION);
         }
-        mongo.upsert(query(where("_id").is(recent.id())),
-                new Update().push(CALLS, new Document(CASE_ID, caseId).append(RECEIVED_AT, Date.from(receivedAt))),
-                COLLECTION);
+    }
+
+    /** Takes a recorded case out again: it was not opened after all (an earlier request with its key won). */
+    void forget(Recent recent, String caseId) {
+        mongo.updateFirst(query(where("_id").is(recent.id())),
+                new Update().pull(CALLS, new Document(CASE_ID, caseId)), COLLECTION);
     }
 
     private static Instant receivedAt(Document call) {

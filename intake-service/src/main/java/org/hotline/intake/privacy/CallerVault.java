@@ -38,6 +38,13 @@ public class CallerVault {
     private final String feedbackKeyId;
     private final SecureRandom random = new SecureRandom();
     private final JsonMapper json = JsonMapper.builder().build();
+    /**
+     * One cipher and one MAC per thread, made once: looking them up among the security providers costs more than
+     * using them. A cipher is initialised again (key and fresh nonce) for every value, so nothing carries over.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> newInstance(() -> Cipher.getInstance(
+            "AES/GCM/NoPadding")));
+    private final ThreadLocal<Mac> macs;
 
     public CallerVault(PrivacyProperties properties) {
         if (properties.encryptionKeys() == null || properties.encryptionKeys().isEmpty()) {
@@ -54,8 +61,26 @@ public class CallerVault {
         }
         this.activeKey = properties.activeKey();
         this.indexKey = new SecretKeySpec(key(properties.indexKey(), "index-key"), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> newInstance(() -> {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return mac;
+        }));
         this.feedbackKey = SealedContact.publicKey(properties.feedbackPublicKey());
         this.feedbackKeyId = properties.feedbackKeyId();
+    }
+
+    private interface CryptoFactory<T> {
+        T create() throws GeneralSecurityException;
+    }
+
+    private static <T> T newInstance(CryptoFactory<T> factory) {
+        try {
+            return factory.create();
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("This JVM lacks AES-GCM or HMAC-SHA256", ex);
+        }
     }
 
     private static byte[] key(String base64, String name) {
@@ -76,7 +101,7 @@ public class CallerVault {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKeys.get(activeKey), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(activeKey.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -100,7 +125,7 @@ public class CallerVault {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
@@ -115,15 +140,15 @@ public class CallerVault {
         if (phone == null || phone.isBlank()) {
             return null;
         }
-        String normalised = phone.replaceAll("[^0-9+]", "");
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+        StringBuilder normalised = new StringBuilder(phone.length());
+        for (int i = 0; i < phone.length(); i++) {
+            char c = phone.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+') {
+                normalised.append(c);
+            }
         }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("Cannot index caller phone", ex);
-        }
+        // doFinal leaves the MAC ready for the next value under the same key
+        return HexFormat.of().formatHex(macs.get().doFinal(normalised.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The contact details sealed so that only feedback-service can read them; null if there are none. */

@@ -1,11 +1,15 @@
 package org.hotline.intake.privacy;
 
+import java.util.regex.Pattern;
+
 /**
  * Masks contact details for display to people who need to recognise a caller but not reach them:
  * {@code 13900139000} → {@code 139****9000}, {@code 李四} → {@code 李*}, {@code zhang.san@example.org} →
  * {@code z***@example.org}.
  */
 public final class ContactMasking {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ContactMasking() {
     }
@@ -14,7 +18,9 @@ public final class ContactMasking {
         if (phone == null || phone.isBlank()) {
             return null;
         }
-        String digits = phone.replaceAll("[^0-9]", "");
+        StringBuilder kept = new StringBuilder(phone.length());
+        phone.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> kept.append((char) c));
+        String digits = kept.toString();
         if (digits.length() >= 8) {
             return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
         }
@@ -30,7 +36,7 @@ public final class ContactMasking {
             return null;
         }
         StringBuilder masked = new StringBuilder();
-        for (String word : name.trim().split("\\s+")) {
+        for (String word : SPACES.split(name.trim())) {
             if (!masked.isEmpty()) {
                 masked.append(' ');
             }

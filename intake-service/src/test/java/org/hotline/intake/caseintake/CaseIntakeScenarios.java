@@ -134,6 +134,13 @@ abstract class CaseIntakeScenarios {
                 .isEqualTo(json.readTree(first.getBody()).path("caseId").asString());
         assertThat(mongo.getCollection("cases").countDocuments(new Document("idempotencyKey", "desk-7-call-991")))
                 .isEqualTo(1);
+        // the retry was recorded among the caller's recent calls before its insert was refused, and taken out again
+        List<String> recorded = mongo.getCollection("recent_calls").find().into(new java.util.ArrayList<>()).stream()
+                .flatMap(calls -> calls.getList("calls", Document.class).stream())
+                .map(call -> call.getString("caseId")).toList();
+        assertThat(recorded).isNotEmpty();
+        assertThat(mongo.getCollection("cases").countDocuments(new Document("_id", new Document("$in", recorded))))
+                .isEqualTo(recorded.size());
     }
 
     @Test

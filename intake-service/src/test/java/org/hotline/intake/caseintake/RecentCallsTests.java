@@ -43,11 +43,16 @@ class RecentCallsTests {
         server.shutdownNow();
     }
 
-    /** Opens a case as intake does: look up, then add. */
+    /** Opens a case as intake does: record it (which returns the earlier calls), then pull out expired calls. */
     List<String> open(String phoneIndex, String category, String caseId, Instant now) {
-        RecentCalls.Recent recent = recentCalls.find(phoneIndex, category, now);
-        recentCalls.add(recent, caseId, now);
+        RecentCalls.Recent recent = recentCalls.record(phoneIndex, category, caseId, now, now);
+        recentCalls.pullExpired(recent);
         return recent.caseIds();
+    }
+
+    List<String> stored(String id) {
+        return mongo.findById(id, Document.class, RecentCalls.COLLECTION).getList("calls", Document.class).stream()
+                .map(call -> call.getString("caseId")).toList();
     }
 
     @Test
@@ -74,21 +79,29 @@ class RecentCallsTests {
         // exactly the window after case-1: like the earlier "received after now minus window" query, it is out
         assertThat(open("phone-a", "WORK", "case-3", T0.plus(WINDOW))).containsExactly("case-2");
 
-        Document stored = mongo.findById("phone-a|WORK", Document.class, RecentCalls.COLLECTION);
-        assertThat(stored.getList("calls", Document.class)).extracting(call -> call.getString("caseId"))
-                .containsExactly("case-2", "case-3");
+        assertThat(stored("phone-a|WORK")).containsExactly("case-2", "case-3");
         assertThat(open("phone-a", "WORK", "case-4", T0.plus(Duration.ofDays(30)))).isEmpty();
-        assertThat(mongo.findById("phone-a|WORK", Document.class, RecentCalls.COLLECTION)
-                .getList("calls", Document.class)).extracting(call -> call.getString("caseId"))
-                .containsExactly("case-4");
+        assertThat(stored("phone-a|WORK")).containsExactly("case-4");
     }
 
     @Test
     void theWindowCountsFromWhenTheEarlierCaseWasReceivedNotWhenItWasEntered() {
         // a case entered today for a call received eight days ago is outside the window of a call today
-        RecentCalls.Recent first = recentCalls.find("phone-a", "WORK", T0);
-        recentCalls.add(first, "late-entry", T0.minus(Duration.ofDays(8)));
+        recentCalls.record("phone-a", "WORK", "late-entry", T0.minus(Duration.ofDays(8)), T0);
 
         assertThat(open("phone-a", "WORK", "case-2", T0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void whenARecordedCaseIsForgottenThenLaterCallsAreNotHintedAtIt() {
+        open("phone-a", "WORK", "case-1", T0);
+        RecentCalls.Recent retry = recentCalls.record("phone-a", "WORK", "retry", T0.plusSeconds(5),
+                T0.plusSeconds(5));
+
+        recentCalls.forget(retry, "retry");
+
+        assertThat(retry.caseIds()).containsExactly("case-1");
+        assertThat(open("phone-a", "WORK", "case-2", T0.plusSeconds(60))).containsExactly("case-1");
+        assertThat(stored("phone-a|WORK")).containsExactly("case-1", "case-2");
     }
 }

@@ -78,11 +78,19 @@ abstract class TaxonomyScenarios {
     }
 
     ResponseEntity<String> postCase(String category, String subCategory) {
-        return send("POST", "/api/cases", """
+        return postCase(category, subCategory, null);
+    }
+
+    ResponseEntity<String> postCase(String category, String subCategory, String idempotencyKey) {
+        RestClient.RequestBodySpec request = http.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.body("""
                 {"channel":"PHONE","kind":"COMPLAINT","category":"%s","subCategory":%s,"urgency":"NORMAL",
                  "description":"Cold food in the canteen",
                  "caller":{"anonymous":true}}""".formatted(category,
-                subCategory == null ? "null" : "\"" + subCategory + "\""));
+                subCategory == null ? "null" : "\"" + subCategory + "\"")).retrieve().toEntity(String.class);
     }
 
     JsonNode tree() {
@@ -187,6 +195,22 @@ abstract class TaxonomyScenarios {
 
         send("PUT", ADMIN + "/" + code + "/subcategories/FOOD_HYGIENE", "{\"active\":true}");
         assertThat(postCase(code, "FOOD_HYGIENE").getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void whenACategoryIsDeactivatedAfterACaseThenARetryWithItsIdempotencyKeyStillGetsThatCase() {
+        String code = uniqueCode("CANTEEN");
+        createCategory(code);
+        String key = "desk-3-" + code;
+        ResponseEntity<String> first = postCase(code, null, key);
+        send("PUT", ADMIN + "/" + code, "{\"active\":false}");
+
+        ResponseEntity<String> retry = postCase(code, null, key);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(200);
+        assertThat(body(retry).path("caseId").asString()).isEqualTo(body(first).path("caseId").asString());
+        assertProblem(postCase(code, null, key + "-new"), 422);
     }
 
     @Test
