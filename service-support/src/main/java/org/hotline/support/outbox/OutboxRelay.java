@@ -37,6 +37,8 @@ import org.springframework.util.MimeTypeUtils;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
@@ -52,7 +54,8 @@ import com.mongodb.client.model.WriteModel;
  * <p>
  * A document saved with new events is published at once ({@link #publishSoon}). Documents saved meanwhile are
  * published together: one update claims them all, one query reads their events and one bulk write removes the
- * published ones, so the store sees three commands for a whole batch instead of two per document.
+ * published ones, so the store sees three commands for a whole batch instead of two per document (a batch of one
+ * document, the usual case right after a save, is claimed and read in one command: two in all).
  * <p>
  * The sweep ({@link #sweepIfDue}) is the safety net: it reads the collections for documents with waiting events at
  * start-up, right after a publication failed (Kafka or the store away) until it finds nothing left, and otherwise
@@ -211,10 +214,20 @@ public class OutboxRelay {
         String claim = UUID.randomUUID().toString();
         Bson claimable = and(in("_id", ids), exists(OUTBOX + ".0"),
                 or(exists(CLAIMED_UNTIL, false), eq(CLAIMED_UNTIL, null), lt(CLAIMED_UNTIL, Date.from(now))));
-        documents.updateMany(claimable, Updates.combine(Updates.set(CLAIMED_UNTIL, Date.from(now.plus(lease))),
-                Updates.set(CLAIM, claim), Updates.inc(VERSION, 1L)));
-        List<Document> claimed = documents.find(and(in("_id", ids), eq(CLAIM, claim)))
-                .projection(new Document(OUTBOX, 1)).into(new ArrayList<>());
+        Bson claimIt = Updates.combine(Updates.set(CLAIMED_UNTIL, Date.from(now.plus(lease))),
+                Updates.set(CLAIM, claim), Updates.inc(VERSION, 1L));
+        List<Document> claimed;
+        if (ids.size() == 1) {
+            // the usual case right after a save: claim and read in one command
+            Document one = documents.findOneAndUpdate(claimable, claimIt, new FindOneAndUpdateOptions()
+                    .projection(new Document(OUTBOX, 1)).returnDocument(ReturnDocument.AFTER));
+            claimed = one == null ? List.of() : List.of(one);
+        }
+        else {
+            documents.updateMany(claimable, claimIt);
+            claimed = documents.find(and(in("_id", ids), eq(CLAIM, claim))).projection(new Document(OUTBOX, 1))
+                    .into(new ArrayList<>());
+        }
         if (claimed.isEmpty()) {
             return 0;
         }

@@ -166,6 +166,35 @@ class OutboxRelayTests {
     }
 
     @Test
+    void whenOneDocumentIsPublishedThenTheStoreSeesOneClaimAndOneRelease() {
+        TestCase saved = new TestCase("o-1");
+        saved.close(CaseOutcome.SATISFIED);
+        mongo.save(saved);
+        List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.mongodb.MongoClientSettings settings = com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(
+                        "mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        commands.add(event.getCommandName());
+                    }
+                }).build();
+        try (MongoClient counted = MongoClients.create(settings)) {
+            OutboxRelay countedRelay = new OutboxRelay(new MongoTemplate(counted, "relay"), bridge, List.of("cases"),
+                    Runnable::run, clock, Duration.ofSeconds(30), 100, Duration.ofSeconds(30));
+
+            assertThat(countedRelay.publish("cases", List.of("o-1"))).isEqualTo(1);
+        }
+
+        assertThat(commands).containsExactly("findAndModify", "update");
+        assertThat(sent).hasSize(1);
+        Document stored = mongo.getCollection("cases").find().first();
+        assertThat(stored).doesNotContainKeys("outboxClaim", "outboxClaimedUntil");
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
     void whenADocumentIsSavedThenItsEventsArePublishedWithoutASweep() {
         TestCase saved = new TestCase("s-1");
         saved.close(CaseOutcome.SATISFIED);
