@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.hotline.reporting.ledger.BucketLayout;
 import org.hotline.reporting.ledger.CaseFacts.Grain;
 import org.hotline.reporting.ledger.Generation;
 import org.hotline.reporting.ledger.Generations;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads KPI buckets of the active generation: one grain, a period, counters only. Whole months inside the period
- * come from the monthly buckets, the days before and after them from the daily ones, so a year reads about twelve
- * buckets per key.
+ * come from the monthly documents, the days before and after them from the daily ones, each looked up by id (one
+ * document per grain and period holds every key's counters, see {@link BucketLayout}): a year reads twelve
+ * documents, and one per day at its edges.
  */
 @Component
 class BucketReader {
@@ -49,8 +51,11 @@ class BucketReader {
         if (!firstWhole.isBefore(endWhole)) {
             return days(generation, grain, from, to);
         }
-        List<Bucket> buckets = new ArrayList<>(find(generation.bucketCollection(grain, true), firstWhole.toString(),
-                endWhole.toString()));
+        List<String> months = new ArrayList<>();
+        for (YearMonth m = firstWhole; m.isBefore(endWhole); m = m.plusMonths(1)) {
+            months.add(m.toString());
+        }
+        List<Bucket> buckets = new ArrayList<>(find(generation.bucketCollection(grain, true), grain, months));
         buckets.addAll(days(generation, grain, from, firstWhole.atDay(1)));
         buckets.addAll(days(generation, grain, endWhole.atDay(1), to));
         return buckets;
@@ -62,24 +67,28 @@ class BucketReader {
     }
 
     private List<Bucket> days(Generation generation, Grain grain, LocalDate from, LocalDate to) {
-        if (!from.isBefore(to)) {
-            return List.of();
+        List<String> days = from.datesUntil(to).map(LocalDate::toString).toList();
+        return days.isEmpty() ? List.of() : find(generation.bucketCollection(grain, false), grain, days);
+    }
+
+    /** The buckets of the periods' documents, looked up by id: counters only. */
+    private List<Bucket> find(String collection, Grain grain, List<String> periods) {
+        Query query = Query.query(where("_id").in(periods.stream().map(p -> BucketLayout.documentId(grain, p))
+                .toList()));
+        query.fields().include("day", BucketLayout.COUNTERS);
+        List<Bucket> buckets = new ArrayList<>();
+        for (Document d : mongo.find(query, Document.class, collection)) {
+            Document values = d.get(BucketLayout.COUNTERS, Document.class);
+            if (values != null) {
+                values.forEach((value, counters) -> buckets.add(bucket(d.getString("day"), value, (Document) counters)));
+            }
         }
-        return find(generation.bucketCollection(grain, false), from.toString(), to.toString());
+        return buckets;
     }
 
-    private List<Bucket> find(String collection, String from, String to) {
-        Query query = Query.query(where("day").gte(from).lt(to));
-        query.fields().include("day", "key", "c");
-        return mongo.find(query, Document.class, collection).stream().map(BucketReader::bucket).toList();
-    }
-
-    private static Bucket bucket(Document d) {
+    private static Bucket bucket(String day, String field, Document c) {
         Map<String, Long> counters = new HashMap<>();
-        Document c = d.get("c", Document.class);
-        if (c != null) {
-            c.forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
-        }
-        return new Bucket(d.getString("day"), d.getString("key"), counters);
+        c.forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
+        return new Bucket(day, BucketLayout.value(field), counters);
     }
 }

@@ -12,13 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.bson.Document;
+import org.hotline.reporting.ledger.BucketLayout;
 import org.hotline.reporting.ledger.CaseFacts;
 import org.hotline.reporting.ledger.Generation;
 import org.hotline.reporting.ledger.Generations;
 import org.hotline.reporting.ledger.SyntheticCases;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -36,6 +35,8 @@ public final class KpiQueryBenchmark {
 
     private static final int WARM_UP = 5;
     private static final int RUNS = 40;
+    /** Documents per insert: the monthly documents of a year of a million cases are large. */
+    private static final int BATCH = 20;
 
     private KpiQueryBenchmark() {
     }
@@ -56,19 +57,25 @@ public final class KpiQueryBenchmark {
                 if (mongo.collectionExists(collection)) {
                     mongo.dropCollection(collection);
                 }
-                mongo.indexOps(collection).createIndex(new Index().on("day", Sort.Direction.ASC));
             }
 
             CaseFacts.Settings settings = new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5),
                     ZoneId.of("Asia/Shanghai"));
             Instant start = Instant.parse("2025-01-01T00:00:00Z");
             long began = System.nanoTime();
+            // the documents as the bucket writer leaves them once the guard entries are pruned (see BucketLayout)
             Map<String, Document> buckets = new HashMap<>();
+            int[] values = new int[1];
             SyntheticCases.generate(cases, start, 42, settings, facts -> facts.forEach(f -> {
-                Document bucket = buckets.computeIfAbsent(f.bucketId(), id -> new Document("_id", id)
-                        .append("grain", f.grain().name()).append("day", f.day()).append("key", f.key())
-                        .append("c", new Document()));
-                Document counters = bucket.get("c", Document.class);
+                Document bucket = buckets.computeIfAbsent(BucketLayout.documentId(f.grain(), f.day()),
+                        id -> new Document("_id", id).append("grain", f.grain().name()).append("day", f.day())
+                                .append(BucketLayout.COUNTERS, new Document()).append(BucketLayout.SEEN,
+                                        new Document()));
+                Document counters = (Document) bucket.get(BucketLayout.COUNTERS, Document.class)
+                        .computeIfAbsent(BucketLayout.field(f.key()), k -> {
+                            values[0]++;
+                            return new Document();
+                        });
                 f.counters().forEach((k, v) -> counters.merge(k, v, (a, b) -> (Long) a + (Long) b));
             }));
             long generated = System.nanoTime();
@@ -76,9 +83,9 @@ public final class KpiQueryBenchmark {
             for (Document bucket : buckets.values()) {
                 String collection = generation.bucketCollection(CaseFacts.Grain.valueOf(bucket.getString("grain")),
                         CaseFacts.BucketFacts.monthly(bucket.getString("day")));
-                List<Document> batch = batches.computeIfAbsent(collection, c -> new ArrayList<>(1000));
+                List<Document> batch = batches.computeIfAbsent(collection, c -> new ArrayList<>(BATCH));
                 batch.add(bucket);
-                if (batch.size() == 1000) {
+                if (batch.size() == BATCH) {
                     mongo.getCollection(collection).insertMany(batch);
                     batch.clear();
                 }
@@ -89,8 +96,9 @@ public final class KpiQueryBenchmark {
                 }
             });
             long loaded = System.nanoTime();
-            System.out.printf(Locale.ROOT, "%,d cases -> %,d buckets: generated in %.1f s, loaded in %.1f s%n",
-                    cases, buckets.size(), (generated - began) / 1e9, (loaded - generated) / 1e9);
+            System.out.printf(Locale.ROOT,
+                    "%,d cases -> %,d buckets in %,d documents: generated in %.1f s, loaded in %.1f s%n", cases,
+                    values[0], buckets.size(), (generated - began) / 1e9, (loaded - generated) / 1e9);
             buckets.clear();
 
             KpiReports reports = new KpiReports(new BucketReader(mongo, generations));
