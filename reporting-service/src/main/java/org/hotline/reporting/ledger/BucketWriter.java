@@ -56,15 +56,17 @@ class BucketWriter {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final BucketWrites writes;
     /**
      * Bucket documents this instance wrote guard entries into, by collection, with when it last wrote each: where
      * {@link #pruneGuards} looks.
      */
     private final Map<String, Map<String, Long>> guarded = new ConcurrentHashMap<>();
 
-    BucketWriter(MongoTemplate mongo, Clock clock) {
+    BucketWriter(MongoTemplate mongo, Clock clock, BucketWrites writes) {
         this.mongo = mongo;
         this.clock = clock;
+        this.writes = writes;
     }
 
     void apply(Generation generation, String caseId, List<LedgerDocument.BucketDelta> deltas) {
@@ -126,9 +128,15 @@ class BucketWriter {
         Map<String, Long> documents = guarded.computeIfAbsent(collection, c -> new ConcurrentHashMap<>());
         long now = clock.millis();
         changes.forEach(c -> documents.put(c.documentId(), now));
-        List<Change> refused = upsert(collection, changes);
-        if (!refused.isEmpty()) {
-            upsert(collection, refused);
+        try {
+            List<Change> refused = upsert(collection, changes);
+            if (!refused.isEmpty()) {
+                upsert(collection, refused);
+            }
+        }
+        finally {
+            // also when it failed: some of the changes may have been applied
+            changes.forEach(c -> writes.written(collection, c.documentId()));
         }
     }
 

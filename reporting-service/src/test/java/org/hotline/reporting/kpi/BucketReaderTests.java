@@ -2,12 +2,14 @@ package org.hotline.reporting.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.bson.Document;
 import org.hotline.reporting.kpi.BucketReader.Bucket;
 import org.hotline.reporting.ledger.BucketLayout;
+import org.hotline.reporting.ledger.BucketWrites;
 import org.hotline.reporting.ledger.CaseFacts.Grain;
 import org.hotline.reporting.ledger.Generation;
 import org.hotline.reporting.ledger.Generations;
@@ -37,7 +39,7 @@ class BucketReaderTests {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "reporting");
-        reader = new BucketReader(mongo, new Generations(mongo));
+        reader = new BucketReader(mongo, new Generations(mongo), new BucketWrites(), Duration.ZERO);
     }
 
     @AfterEach
@@ -95,5 +97,27 @@ class BucketReaderTests {
                 .isEqualTo(7);
         assertThat(sum(reader.days(Grain.DEPARTMENT, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-04-01"))))
                 .isEqualTo(7);
+    }
+
+    @Test
+    void whenCachedThenADocumentIsReadAgainOnlyOnceThisInstanceWroteToIt() {
+        BucketWrites writes = new BucketWrites();
+        BucketReader cached = new BucketReader(mongo, new Generations(mongo), writes, Duration.ofHours(1));
+        opened("2026-03-02", "WATER", 3);
+        LocalDate from = LocalDate.parse("2026-03-02");
+        LocalDate to = LocalDate.parse("2026-03-04");
+        assertThat(sum(cached.read(Grain.DEPARTMENT, from, to))).isEqualTo(3);
+
+        // another instance writes: not seen until the cache expires
+        String collection = GENERATION.bucketCollection(Grain.DEPARTMENT, false);
+        mongo.getCollection(collection).updateOne(new Document("_id", "DEPARTMENT|2026-03-02"),
+                new Document("$inc", new Document("c.WATER.opened", 1L)));
+        opened("2026-03-03", "WATER", 10);
+        assertThat(sum(cached.read(Grain.DEPARTMENT, from, to))).isEqualTo(3);
+
+        // this instance writes: read again at once
+        writes.written(collection, "DEPARTMENT|2026-03-02");
+        writes.written(collection, "DEPARTMENT|2026-03-03");
+        assertThat(sum(cached.read(Grain.DEPARTMENT, from, to))).isEqualTo(14);
     }
 }

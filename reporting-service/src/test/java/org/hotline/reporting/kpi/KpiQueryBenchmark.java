@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.hotline.reporting.ledger.BucketLayout;
+import org.hotline.reporting.ledger.BucketWrites;
 import org.hotline.reporting.ledger.CaseFacts;
 import org.hotline.reporting.ledger.Generation;
 import org.hotline.reporting.ledger.Generations;
@@ -27,7 +28,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * Loads the KPI buckets of N synthetic cases (default 1,000,000) opened over a year into a store and measures the
- * KPI queries over the whole year: p50 and p95 per breakdown. Not a test: run it with the {@code benchmark} profile
+ * KPI queries over the whole year: p50 and p95 per breakdown, with the read cache off and on. Not a test: run it with the {@code benchmark} profile
  * (see the module README). The store is the in-memory MongoDB stand-in unless {@code -Dbenchmark.mongo=<uri>} names
  * a real MongoDB (whose {@code reporting-benchmark} database it overwrites).
  */
@@ -101,20 +102,23 @@ public final class KpiQueryBenchmark {
                     values[0], buckets.size(), (generated - began) / 1e9, (loaded - generated) / 1e9);
             buckets.clear();
 
-            KpiReports reports = new KpiReports(new BucketReader(mongo, generations));
             Period year = new Period(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-01-02"));
-            System.out.printf(Locale.ROOT, "%-28s %10s %10s %10s%n", "query over a year", "p50 ms", "p95 ms",
-                    "max ms");
-            for (KpiReports.GroupBy by : KpiReports.GroupBy.values()) {
-                measure("kpis groupBy=" + by.name().toLowerCase(Locale.ROOT), () -> {
-                    reports.overall(year);
-                    reports.groups(year, by);
-                });
-            }
-            measure("common problems", () -> {
-                reports.top(CaseFacts.Grain.CATEGORY, year, 10);
-                reports.top(CaseFacts.Grain.KEYWORD, year, 10);
-                reports.top(CaseFacts.Grain.AREA, year, 10);
+            System.out.println("Every query reads the store (read cache off):");
+            measureAll(new KpiReports(new BucketReader(mongo, generations, new BucketWrites(), Duration.ZERO)), year,
+                    () -> {
+                    });
+            // as on a live service: this instance writes to the latest day and month all the time, so those documents
+            // are read again by every query and the others come from the cache
+            System.out.println("Read cache on (5 s), the year's last day and month written before every query:");
+            BucketWrites writes = new BucketWrites();
+            KpiReports reports = new KpiReports(new BucketReader(mongo, generations, writes, Duration.ofSeconds(5)));
+            measureAll(reports, year, () -> {
+                for (CaseFacts.Grain grain : CaseFacts.Grain.values()) {
+                    writes.written(generation.bucketCollection(grain, false),
+                            BucketLayout.documentId(grain, "2026-01-01"));
+                    writes.written(generation.bucketCollection(grain, true),
+                            BucketLayout.documentId(grain, "2025-12"));
+                }
             });
             System.out.printf(Locale.ROOT, "opened over the year: %,d%n", reports.overall(year).opened());
         }
@@ -123,6 +127,23 @@ public final class KpiQueryBenchmark {
                 standIn.shutdownNow();
             }
         }
+    }
+
+    private static void measureAll(KpiReports reports, Period year, Runnable writes) {
+        System.out.printf(Locale.ROOT, "%-28s %10s %10s %10s%n", "query over a year", "p50 ms", "p95 ms", "max ms");
+        for (KpiReports.GroupBy by : KpiReports.GroupBy.values()) {
+            measure("kpis groupBy=" + by.name().toLowerCase(Locale.ROOT), () -> {
+                writes.run();
+                reports.overall(year);
+                reports.groups(year, by);
+            });
+        }
+        measure("common problems", () -> {
+            writes.run();
+            reports.top(CaseFacts.Grain.CATEGORY, year, 10);
+            reports.top(CaseFacts.Grain.KEYWORD, year, 10);
+            reports.top(CaseFacts.Grain.AREA, year, 10);
+        });
     }
 
     private static void measure(String name, Runnable query) {

@@ -48,7 +48,7 @@ class BucketFlusherTests {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "reporting");
-        store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC()),
+        store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()),
                 new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")));
         flusher = new BucketFlusher(store, meters);
     }

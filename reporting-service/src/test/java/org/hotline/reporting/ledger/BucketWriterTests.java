@@ -61,7 +61,7 @@ class BucketWriterTests {
             public Instant instant() {
                 return now;
             }
-        });
+        }, new BucketWrites());
     }
 
     @AfterEach
@@ -225,7 +225,7 @@ class BucketWriterTests {
 
     @Test
     void whenPrunedEverywhereThenDocumentsThisInstanceNeverWroteArePrunedToo() {
-        BucketWriter other = new BucketWriter(mongo, Clock.fixed(T0, ZoneOffset.UTC));
+        BucketWriter other = new BucketWriter(mongo, Clock.fixed(T0, ZoneOffset.UTC), new BucketWrites());
         other.apply(GENERATION, "case-1", List.of(total(1, "opened", 1)));
         now = T0.plus(Duration.ofMinutes(10));
 
