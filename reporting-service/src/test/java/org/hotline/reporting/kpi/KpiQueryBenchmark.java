@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.hotline.reporting.ledger.BucketLayout;
+import org.hotline.reporting.ledger.BucketWriteBenchmark;
 import org.hotline.reporting.ledger.BucketWrites;
 import org.hotline.reporting.ledger.CaseFacts;
 import org.hotline.reporting.ledger.Generation;
@@ -121,6 +122,12 @@ public final class KpiQueryBenchmark {
                 }
             });
             System.out.printf(Locale.ROOT, "opened over the year: %,d%n", reports.overall(year).opened());
+            // into the documents of the year's last month, which hold every key by now
+            for (int group : new int[] {1, 4}) {
+                System.out.printf(Locale.ROOT, "bucket writes: %.0f case changes/s in groups of %d%n",
+                        BucketWriteBenchmark.changesPerSecond(mongo, generation, 2_000, group,
+                                Instant.parse("2025-12-01T00:00:00Z"), settings), group);
+            }
         }
         finally {
             if (standIn != null) {
