@@ -194,7 +194,9 @@ class BucketWriter {
                 boolean fresh = false;
                 if (seen != null) {
                     for (Map.Entry<String, Object> e : seen.entrySet()) {
-                        Document entry = (Document) e.getValue();
+                        if (!(e.getValue() instanceof Document entry)) {
+                            continue;
+                        }
                         if (entry.get(AT, Number.class).longValue() < before.toEpochMilli()) {
                             entries.put(BucketLayout.value(e.getKey()), entry.get(SEQ, Number.class).longValue());
                         }

@@ -29,9 +29,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * Loads the KPI buckets of N synthetic cases (default 1,000,000) opened over a year into a store and measures the
- * KPI queries over the whole year: p50 and p95 per breakdown, with the read cache off and on. Not a test: run it with the {@code benchmark} profile
- * (see the module README). The store is the in-memory MongoDB stand-in unless {@code -Dbenchmark.mongo=<uri>} names
- * a real MongoDB (whose {@code reporting-benchmark} database it overwrites).
+ * KPI queries over the whole year: p50 and p95 per breakdown, with the read cache off and on; then the bucket
+ * writes. Not a test: run it with the {@code benchmark} profile (see the module README). The store is the in-memory
+ * MongoDB stand-in unless {@code -Dbenchmark.mongo=<uri>} names another (a real MongoDB, or the dev stack's stand-in),
+ * whose {@code reporting-benchmark} database it overwrites.
  */
 public final class KpiQueryBenchmark {
 

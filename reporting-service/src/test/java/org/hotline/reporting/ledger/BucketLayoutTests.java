@@ -11,7 +11,8 @@ class BucketLayoutTests {
 
     @Test
     void whenAValueHoldsCharactersFieldNamesCannotThenItIsEscapedAndReadBackUnchanged() {
-        List<String> values = List.of("WATER_BUREAU", "a.b", "$set", "50%", "%2E", "%25.$", "垃圾", "", "%", "a%2Eb.");
+        List<String> values = List.of("WATER_BUREAU", "a.b", "$set", "50%", "%2E", "%25.$", "垃圾", "", "%",
+                "a%2Eb.");
 
         for (String value : values) {
             String field = BucketLayout.field(value);
