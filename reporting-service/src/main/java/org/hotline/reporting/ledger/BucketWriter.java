@@ -1,48 +1,72 @@
 package org.hotline.reporting.ledger;
 
+import static org.hotline.reporting.ledger.BucketLayout.AT;
+import static org.hotline.reporting.ledger.BucketLayout.COUNTERS;
+import static org.hotline.reporting.ledger.BucketLayout.SEEN;
+import static org.hotline.reporting.ledger.BucketLayout.SEQ;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.bulk.BulkWriteError;
 
 /**
- * Applies a case's pending bucket changes with {@code $inc}, each at most once: a bucket remembers, per case, the
- * sequence number of the latest change it took ({@code seen.<case>}), and takes a change only if its number is
- * higher. A crash at any point followed by a retry neither loses nor doubles a change.
+ * Applies a case's pending bucket changes with {@code $inc}, each at most once: a bucket document remembers, per
+ * case, the sequence number of the latest change it took ({@code seen.<case>.s}), and takes a change only if its
+ * number is higher. A crash at any point followed by a retry neither loses nor doubles a change.
  * <p>
  * The changes, of one case or of many, go out as one unordered bulk write per bucket collection, so they cost one
- * write command per collection rather than one per bucket. An unordered bulk may apply its operations in any order,
- * so each bulk holds at most one change per case and bucket: a case's older changes of a bucket (left pending by a
- * crash, or by an earlier event of the same batch) go out in an earlier round.
+ * write command per collection rather than one per bucket; a case's changes of one sequence number to the values of
+ * one document (a department it left and the one it moved to, its keywords) are one update. An unordered bulk may
+ * apply its operations in any order, so each bulk holds at most one change per case and document: a case's older
+ * changes of a document (left pending by a crash, or by an earlier event of the same batch) go out in an earlier
+ * round.
+ * <p>
+ * The guard entries are removed again once they can no longer be needed ({@link #pruneGuards}), so a document keeps
+ * only those of the cases that changed lately instead of one per case it ever counted.
  */
 @Component
 class BucketWriter {
-
-    static final String COUNTERS = "c";
-    static final String SEEN = "seen";
 
     /** MongoDB's duplicate-key error code. */
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
+    private final Clock clock;
+    private final BucketWrites writes;
+    /**
+     * Bucket documents this instance wrote guard entries into, by collection, with when it last wrote each: where
+     * {@link #pruneGuards} looks.
+     */
+    private final Map<String, Map<String, Long>> guarded = new ConcurrentHashMap<>();
 
-    BucketWriter(MongoTemplate mongo) {
+    BucketWriter(MongoTemplate mongo, Clock clock, BucketWrites writes) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.writes = writes;
     }
 
     void apply(Generation generation, String caseId, List<LedgerDocument.BucketDelta> deltas) {
@@ -51,16 +75,14 @@ class BucketWriter {
 
     /** Applies the pending changes of several cases, in one bulk per bucket collection and round. */
     void apply(Generation generation, Map<String, List<LedgerDocument.BucketDelta>> deltasByCase) {
-        List<Change> left = deltasByCase.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(d -> new Change(e.getKey(), d)))
-                .sorted(Comparator.comparingLong(c -> c.delta().seq())).toList();
+        List<Change> left = changes(generation, deltasByCase);
         while (!left.isEmpty()) {
-            Set<String> buckets = new HashSet<>();
+            Set<String> documents = new HashSet<>();
             Map<String, List<Change>> round = new LinkedHashMap<>();
             List<Change> later = new ArrayList<>();
             for (Change c : left) {
-                if (buckets.add(c.caseId() + "\n" + c.delta().bucketId())) {
-                    round.computeIfAbsent(collection(generation, c.delta()), x -> new ArrayList<>()).add(c);
+                if (documents.add(c.caseId() + "\n" + c.collection() + "\n" + c.documentId())) {
+                    round.computeIfAbsent(c.collection(), x -> new ArrayList<>()).add(c);
                 }
                 else {
                     later.add(c);
@@ -71,36 +93,64 @@ class BucketWriter {
         }
     }
 
-    /** One case's change to one bucket. */
-    private record Change(String caseId, LedgerDocument.BucketDelta delta) {
+    /**
+     * One case's change of one sequence number to one bucket document: the sum of its deltas to the values of that
+     * document, as counter paths ({@code <value>.<counter>}).
+     */
+    private record Change(String caseId, long seq, String collection, String documentId, CaseFacts.Grain grain,
+            String period, Map<String, Long> inc) {
+    }
+
+    /** The deltas merged per case, sequence number and document, oldest first. */
+    private static List<Change> changes(Generation generation, Map<String, List<LedgerDocument.BucketDelta>> deltas) {
+        Map<List<Object>, Change> merged = new LinkedHashMap<>();
+        deltas.forEach((caseId, list) -> list.stream().filter(d -> d.grain() != CaseFacts.Grain.CELL).forEach(d -> {
+            String collection = generation.bucketCollection(d.grain(), CaseFacts.BucketFacts.monthly(d.day()));
+            String documentId = BucketLayout.documentId(d.grain(), d.day());
+            Change change = merged.computeIfAbsent(List.of(caseId, d.seq(), collection, documentId),
+                    k -> new Change(caseId, d.seq(), collection, documentId, d.grain(), d.day(), new HashMap<>()));
+            d.inc().forEach((counter, value) -> change.inc().merge(BucketLayout.field(d.key()) + "." + counter, value,
+                    Long::sum));
+        }));
+        return merged.values().stream().filter(c -> c.inc().values().stream().anyMatch(v -> v != 0))
+                .sorted(Comparator.comparingLong(Change::seq)).toList();
     }
 
     /**
-     * Upserts the changes into their buckets, at most one change per case and bucket. A change whose bucket exists
-     * and took it already matches no bucket, so its upsert tries to insert the bucket anew and fails with a
-     * duplicate key. Such a failure may also come from two upserts creating the same bucket at the same moment (on
-     * MongoDB, not on the single-threaded stand-in): the failed changes are therefore written once more; the bucket
-     * exists by then, so a duplicate key now means the bucket took the change. Any other failure is thrown, and the
-     * retry of the whole case skips what was applied.
+     * Upserts the changes into their documents, at most one change per case and document. A change whose document
+     * exists and took it already matches no document, so its upsert tries to insert the document anew and fails with
+     * a duplicate key. Such a failure may also come from two upserts creating the same document at the same moment
+     * (on MongoDB, not on the single-threaded stand-in): the failed changes are therefore written once more; the
+     * document exists by then, so a duplicate key now means the document took the change. Any other failure is
+     * thrown, and the retry of the whole case skips what was applied.
      */
     private void write(String collection, List<Change> changes) {
-        List<Change> refused = upsert(collection, changes);
-        if (!refused.isEmpty()) {
-            upsert(collection, refused);
+        Map<String, Long> documents = guarded.computeIfAbsent(collection, c -> new ConcurrentHashMap<>());
+        long now = clock.millis();
+        changes.forEach(c -> documents.put(c.documentId(), now));
+        try {
+            List<Change> refused = upsert(collection, changes);
+            if (!refused.isEmpty()) {
+                upsert(collection, refused);
+            }
+        }
+        finally {
+            // also when it failed: some of the changes may have been applied
+            changes.forEach(c -> writes.written(collection, c.documentId()));
         }
     }
 
     /** The changes refused with a duplicate key. */
     private List<Change> upsert(String collection, List<Change> changes) {
+        long now = clock.millis();
         BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
         for (Change c : changes) {
-            LedgerDocument.BucketDelta d = c.delta();
-            String seen = SEEN + "." + fieldName(c.caseId());
-            Update update = new Update().set(seen, d.seq()).setOnInsert("grain", d.grain().name())
-                    .setOnInsert("day", d.day()).setOnInsert("key", d.key());
-            d.inc().forEach((counter, value) -> update.inc(COUNTERS + "." + counter, value));
-            bulk.upsert(query(where("_id").is(d.bucketId())
-                    .orOperator(where(seen).exists(false), where(seen).lt(d.seq()))), update);
+            String seen = SEEN + "." + BucketLayout.field(c.caseId());
+            Update update = new Update().set(seen, new Document(SEQ, c.seq()).append(AT, now))
+                    .setOnInsert("grain", c.grain().name()).setOnInsert("day", c.period());
+            c.inc().forEach((path, value) -> update.inc(COUNTERS + "." + path, value));
+            bulk.upsert(query(where("_id").is(c.documentId())
+                    .orOperator(where(seen).exists(false), where(seen + "." + SEQ).lt(c.seq()))), update);
         }
         try {
             bulk.execute();
@@ -114,12 +164,85 @@ class BucketWriter {
         }
     }
 
-    private static String collection(Generation generation, LedgerDocument.BucketDelta d) {
-        return generation.bucketCollection(d.grain(), CaseFacts.BucketFacts.monthly(d.day()));
-    }
-
-    /** A case id as a field name: dots and dollars are not allowed in field names. */
-    static String fieldName(String caseId) {
-        return caseId.replaceAll("[^A-Za-z0-9_-]", "_");
+    /**
+     * Removes guard entries that can no longer be needed, from the documents this instance wrote into (or from every
+     * bucket document of the generation with {@code everywhere}, e.g. once after start-up for what a crashed instance
+     * left). An entry guards against a copy of a change the document took being applied again; such copies are the
+     * change still pending in the case's ledger document, and copies read from it before it was cleared by a flush
+     * still running. So an entry goes once it is older than {@code before} (longer ago than any flush takes) and its
+     * case has no pending change left ({@code pendingCases} says which of the given cases have). Each document is
+     * updated only if the entries removed are still the ones read; otherwise the next round removes them.
+     *
+     * @param pendingCases which of the given case ids still have pending bucket changes
+     */
+    void pruneGuards(Generation generation, Instant before, boolean everywhere,
+            Function<Collection<String>, Set<String>> pendingCases) {
+        for (String collection : generation.bucketCollections()) {
+            Map<String, Long> known = guarded.getOrDefault(collection, Map.of());
+            if (!everywhere && known.isEmpty()) {
+                continue;
+            }
+            Map<String, Long> lastWritten = Map.copyOf(known);
+            List<String> ids = List.copyOf(lastWritten.keySet());
+            Query query = everywhere ? new Query() : query(where("_id").in(ids));
+            query.fields().include(SEEN);
+            Map<String, Map<String, Long>> stale = new LinkedHashMap<>();
+            Set<String> emptied = new HashSet<>();
+            for (Document d : mongo.find(query, Document.class, collection)) {
+                Map<String, Long> entries = new LinkedHashMap<>();
+                Document seen = d.get(SEEN, Document.class);
+                boolean fresh = false;
+                if (seen != null) {
+                    for (Map.Entry<String, Object> e : seen.entrySet()) {
+                        if (!(e.getValue() instanceof Document entry)) {
+                            continue;
+                        }
+                        if (entry.get(AT, Number.class).longValue() < before.toEpochMilli()) {
+                            entries.put(BucketLayout.value(e.getKey()), entry.get(SEQ, Number.class).longValue());
+                        }
+                        else {
+                            fresh = true;
+                        }
+                    }
+                }
+                if (!entries.isEmpty()) {
+                    stale.put(d.getString("_id"), entries);
+                }
+                if (!fresh) {
+                    emptied.add(d.getString("_id"));
+                }
+            }
+            Set<String> cases = new HashSet<>();
+            stale.values().forEach(e -> cases.addAll(e.keySet()));
+            Set<String> pending = cases.isEmpty() ? Set.of() : pendingCases.apply(cases);
+            BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+            int operations = 0;
+            for (Map.Entry<String, Map<String, Long>> doc : stale.entrySet()) {
+                Criteria unchanged = where("_id").is(doc.getKey());
+                Update unset = new Update();
+                for (Map.Entry<String, Long> entry : doc.getValue().entrySet()) {
+                    if (pending.contains(entry.getKey())) {
+                        emptied.remove(doc.getKey());
+                        continue;
+                    }
+                    String seen = SEEN + "." + BucketLayout.field(entry.getKey());
+                    unchanged = unchanged.and(seen + "." + SEQ).is(entry.getValue());
+                    unset.unset(seen);
+                }
+                if (!unset.getUpdateObject().isEmpty()) {
+                    bulk.updateOne(query(unchanged), unset);
+                    operations++;
+                }
+            }
+            if (operations > 0) {
+                bulk.execute();
+            }
+            // documents with no entry left to watch need no further look until they are written again
+            emptied.forEach(id -> {
+                if (lastWritten.containsKey(id)) {
+                    known.remove(id, lastWritten.get(id));
+                }
+            });
+        }
     }
 }

@@ -21,8 +21,8 @@ import org.hotline.reporting.ledger.LedgerCase.Deadline;
 /**
  * What one case contributes to the KPI buckets: counters, each 0 or more, computed from the case's ledger as the
  * facts tell it (never from the clock, so a rebuild computes the same). The case counts in the buckets of the day it
- * was opened (in the reporting time zone), in several grains: department, category, channel, operator, the full
- * cell (department × category × channel), and its keywords and area for the common-problems report. A case whose
+ * was opened (in the reporting time zone), in several grains: department, category, channel, operator, and its
+ * keywords and area for the common-problems report. A case whose
  * opening fact has not arrived yet contributes nothing. Plain Java.
  */
 public final class CaseFacts {
@@ -37,7 +37,10 @@ public final class CaseFacts {
         CHANNEL,
         /** The operator who took the case, where known. */
         OPERATOR,
-        /** Department × category × channel. */
+        /**
+         * Department × category × channel: no longer counted (no report read it, and its documents were the largest).
+         * Kept so that ledger documents written before still read; {@link BucketWriter} drops their changes to it.
+         */
         CELL,
         /** One bucket per keyword of the description; counts {@link Counter#OPENED} only. */
         KEYWORD,
@@ -135,7 +138,6 @@ public final class CaseFacts {
         buckets.add(bucket(Grain.DEPARTMENT, day, department, fields));
         buckets.add(bucket(Grain.CATEGORY, day, category, fields));
         buckets.add(bucket(Grain.CHANNEL, day, channel, fields));
-        buckets.add(bucket(Grain.CELL, day, department + "|" + category + "|" + channel, fields));
         if (c.operatorId() != null) {
             buckets.add(bucket(Grain.OPERATOR, day, c.operatorId(), fields));
         }

@@ -3,12 +3,14 @@ package org.hotline.reporting.ledger;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Urgency;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,12 +27,15 @@ public class Ledger {
     private final BucketFlusher buckets;
     private final Generations generations;
     private final Clock clock;
+    private final Duration guardRetention;
 
-    Ledger(LedgerStore store, BucketFlusher buckets, Generations generations, Clock clock) {
+    Ledger(LedgerStore store, BucketFlusher buckets, Generations generations, Clock clock,
+            @Value("${hotline.reporting.guard-retention:5m}") Duration guardRetention) {
         this.store = store;
         this.buckets = buckets;
         this.generations = generations;
         this.clock = clock;
+        this.guardRetention = guardRetention;
     }
 
     /**
@@ -63,6 +68,21 @@ public class Ledger {
                 batch = batch.size() < SWEEP_BATCH ? List.of()
                         : store.withPendingChanges(g, batch.get(batch.size() - 1).id(), SWEEP_BATCH);
             }
+            // then the guard entries left in bucket documents no instance writes into (e.g. by one that crashed)
+            store.pruneGuards(g, clock.instant().minus(guardRetention), true);
+        }
+    }
+
+    /**
+     * Removes the guard entries of cases whose bucket changes were applied longer than
+     * {@code hotline.reporting.guard-retention} ago and are no longer pending, from the bucket documents this
+     * instance wrote into: so a bucket document keeps the entries of the cases that changed lately only.
+     */
+    @Scheduled(initialDelayString = "${hotline.reporting.guard-prune:1m}",
+            fixedDelayString = "${hotline.reporting.guard-prune:1m}")
+    void pruneGuards() {
+        for (Generation g : generations.writeTargets()) {
+            store.pruneGuards(g, clock.instant().minus(guardRetention), false);
         }
     }
 

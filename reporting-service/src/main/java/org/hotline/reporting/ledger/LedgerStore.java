@@ -3,9 +3,11 @@ package org.hotline.reporting.ledger;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bson.Document;
 import org.hotline.events.HotlineEvent;
 import org.hotline.reporting.ledger.CaseFacts.BucketFacts;
 import org.hotline.reporting.ledger.LedgerDocument.BucketDelta;
@@ -34,6 +37,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class LedgerStore {
+
+    /** How many cases one look-up by id asks for. */
+    private static final int SWEEP_LOOKUP = 500;
 
     private final MongoTemplate mongo;
     private final BucketWriter buckets;
@@ -124,6 +130,30 @@ class LedgerStore {
     }
 
     /**
+     * Removes the bucket documents' guard entries written before {@code before} of cases with no pending change
+     * (see {@link BucketWriter#pruneGuards}).
+     *
+     * @param everywhere in every bucket document of the generation, not only in those this instance wrote into
+     */
+    void pruneGuards(Generation generation, Instant before, boolean everywhere) {
+        buckets.pruneGuards(generation, before, everywhere, cases -> withPending(generation, cases));
+    }
+
+    /** Which of the cases have bucket changes pending, looked up by id. */
+    private Set<String> withPending(Generation generation, Collection<String> caseIds) {
+        Set<String> pending = new HashSet<>();
+        List<String> ids = List.copyOf(caseIds);
+        for (int i = 0; i < ids.size(); i += SWEEP_LOOKUP) {
+            Query query = query(where("_id").in(ids.subList(i, Math.min(ids.size(), i + SWEEP_LOOKUP)))
+                    .and("hasPending").is(true));
+            query.fields().include("_id");
+            mongo.find(query, Document.class, generation.ledgerCollection())
+                    .forEach(d -> pending.add(d.getString("_id")));
+        }
+        return pending;
+    }
+
+    /**
      * Cases whose bucket changes may not have been applied (after a crash), a batch at a time in case id order.
      *
      * @param after the last case id of the previous batch; null for the first batch
@@ -208,8 +238,6 @@ class LedgerStore {
             ledger.createIndex(new Index().on("currentDepartments", Sort.Direction.ASC));
             ledger.createIndex(new Index().on("openResolveBy", Sort.Direction.ASC).sparse());
             ledger.createIndex(new Index().on("hasPending", Sort.Direction.ASC));
-            generation.bucketCollections().forEach(buckets -> mongo.indexOps(buckets)
-                    .createIndex(new Index().on("day", Sort.Direction.ASC)));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.hotline.reporting.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ class BucketFlusherTests {
 
     static final Generation GENERATION = new Generation(0);
     static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
-    static final String TOTAL_DAY = "TOTAL|2026-11-23|all";
+    static final String TOTAL_DAY = "TOTAL|2026-11-23";
 
     MongoServer server;
     MongoClient client;
@@ -47,7 +48,7 @@ class BucketFlusherTests {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "reporting");
-        store = new LedgerStore(mongo, new BucketWriter(mongo),
+        store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()),
                 new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")));
         flusher = new BucketFlusher(store, meters);
     }
@@ -65,7 +66,8 @@ class BucketFlusherTests {
 
     long opened() {
         Document bucket = totalDay();
-        return bucket == null ? 0 : bucket.get("c", Document.class).get("opened", Number.class).longValue();
+        return bucket == null ? 0
+                : bucket.get("c", Document.class).get("all", Document.class).get("opened", Number.class).longValue();
     }
 
     /** Records a case's opening as the consumer does, and says whether its bucket took it by the time it returned. */
@@ -108,7 +110,7 @@ class BucketFlusherTests {
         // a case opened on a day whose TOTAL bucket $inc cannot add to
         recordOpening("case-1");
         mongo.getCollection(GENERATION.bucketCollection(Grain.TOTAL, false)).updateOne(
-                new Document("_id", TOTAL_DAY), new Document("$set", new Document("c.opened", "broken")));
+                new Document("_id", TOTAL_DAY), new Document("$set", new Document("c.all.opened", "broken")));
         ExecutorService consumers = Executors.newFixedThreadPool(4);
         List<Future<?>> others = new ArrayList<>();
         Future<?> failing = consumers.submit(() -> recordOpening("case-2"));
@@ -126,8 +128,9 @@ class BucketFlusherTests {
         consumers.shutdown();
 
         assertThatThrownBy(failing::get).hasCauseInstanceOf(DataAccessException.class);
-        assertThat(mongo.findById("TOTAL|2026-11-24|all", Document.class,
-                GENERATION.bucketCollection(Grain.TOTAL, false)).get("c", Document.class).get("opened", Number.class)
+        assertThat(mongo.findById("TOTAL|2026-11-24", Document.class,
+                GENERATION.bucketCollection(Grain.TOTAL, false)).get("c", Document.class).get("all", Document.class)
+                .get("opened", Number.class)
                 .longValue()).isEqualTo(12);
     }
 
@@ -136,13 +139,13 @@ class BucketFlusherTests {
         recordOpening("case-1");
         // a counter that $inc cannot add to
         mongo.getCollection(GENERATION.bucketCollection(Grain.TOTAL, false)).updateOne(
-                new Document("_id", TOTAL_DAY), new Document("$set", new Document("c.opened", "broken")));
+                new Document("_id", TOTAL_DAY), new Document("$set", new Document("c.all.opened", "broken")));
 
         assertThatThrownBy(() -> recordOpening("case-2")).isInstanceOf(DataAccessException.class);
         assertThat(store.find(GENERATION, "case-2")).get().extracting(LedgerDocument::hasPending).isEqualTo(true);
 
         mongo.getCollection(GENERATION.bucketCollection(Grain.TOTAL, false)).updateOne(
-                new Document("_id", TOTAL_DAY), new Document("$set", new Document("c.opened", 1L)));
+                new Document("_id", TOTAL_DAY), new Document("$set", new Document("c.all.opened", 1L)));
         store.retryUnflushed();
         store.retryUnflushed();
 

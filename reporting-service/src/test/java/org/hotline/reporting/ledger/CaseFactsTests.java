@@ -66,7 +66,7 @@ class CaseFactsTests {
 
         List<String> daily = List.of("TOTAL|2026-11-03|all", "DEPARTMENT|2026-11-03|SANITATION_BUREAU",
                 "CATEGORY|2026-11-03|PUBLIC_HEALTH", "CHANNEL|2026-11-03|PHONE",
-                "CELL|2026-11-03|SANITATION_BUREAU|PUBLIC_HEALTH|PHONE", "OPERATOR|2026-11-03|op-7",
+                "OPERATOR|2026-11-03|op-7",
                 "AREA|2026-11-03|110101", "KEYWORD|2026-11-03|rubbish", "KEYWORD|2026-11-03|collected");
         assertThat(buckets).filteredOn(b -> !b.monthly()).extracting(BucketFacts::bucketId)
                 .containsExactlyInAnyOrderElementsOf(daily);

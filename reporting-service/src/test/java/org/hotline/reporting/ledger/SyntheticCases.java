@@ -43,10 +43,16 @@ public final class SyntheticCases {
     /** Hands the bucket facts of each of {@code count} cases opened in the year from {@code start} to the sink. */
     public static void generate(int count, Instant start, long seed, CaseFacts.Settings settings,
             Consumer<List<CaseFacts.BucketFacts>> sink) {
+        generate(count, start, Duration.ofDays(365), seed, settings, sink);
+    }
+
+    /** The same over {@code span} from {@code start}. */
+    public static void generate(int count, Instant start, Duration span, long seed, CaseFacts.Settings settings,
+            Consumer<List<CaseFacts.BucketFacts>> sink) {
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < count; i++) {
             String caseId = "bench-" + i;
-            Instant t0 = start.plusSeconds(random.nextLong(365L * 24 * 3600));
+            Instant t0 = start.plusSeconds(random.nextLong(span.toSeconds()));
             String department = "DEPT_" + random.nextInt(30);
             String description = "kw" + (char) ('a' + random.nextInt(20)) + (char) ('a' + random.nextInt(20))
                     + " problem" + (char) ('a' + random.nextInt(20)) + " near" + (char) ('a' + random.nextInt(20));
