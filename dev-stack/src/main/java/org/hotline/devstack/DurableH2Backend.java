@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * The plain backend writes its changes to the file in the background about once a second, so a crash loses
  * the writes of the last second even though clients were told they succeeded. This backend writes the
  * store to the file before it replies to any command that changed data (insert, update, delete,
- * findAndModify, index and collection changes, ...). Concurrent writers share commits: a writer whose change
- * was already written by another writer's commit does not commit again.
+ * findAndModify, index and collection changes, ...). Concurrent writers share commits (group commit): one committer
+ * thread writes everything pending, and every command whose changes that commit covered is answered after it.
  * <p>
  * A commit survives the process being killed; it is not flushed to the disk device, so a power failure can
  * still lose the most recent writes.
@@ -54,6 +54,7 @@ class DurableH2Backend extends H2Backend {
 
     private DurableH2Backend(MVStore store) {
         super(store);
+        startCommitter();
     }
 
     private static final String FORMAT = "hotline.format";
@@ -139,15 +140,97 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Writes pending changes to the file; returns without writing if there is nothing new. */
+    /**
+     * Returns once the changes a command just made (and any made before them) are in the file: group commit. The
+     * committer writes whatever is pending when it starts, while no command runs, so one commit covers the commands of
+     * every writer that finished before it; under load a single commit covers many writes instead of one each.
+     */
     void commitIfChanged() {
         MVStore store = getMvStore();
         if (store.isClosed() || !store.hasUnsavedChanges()) {
             return;
         }
+        long ticket;
+        synchronized (commits) {
+            // the next commit to start writes this command's changes: it starts after the command released its lock
+            ticket = committed + 1;
+            if (requested < ticket) {
+                requested = ticket;
+                commits.notifyAll();
+            }
+            while (committed < ticket && !closing) {
+                try {
+                    commits.wait();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (ticket > failedAfter && ticket <= failedUpTo) {
+                // the commit meant to write this command's changes failed: the client must not take them as stored
+                throw failure;
+            }
+        }
+    }
+
+    private final Object commits = new Object();
+    private long requested;
+    private long committed;
+    private boolean closing;
+    private long failedAfter;
+    private long failedUpTo;
+    private RuntimeException failure;
+    private Thread committer;
+
+    private void startCommitter() {
+        committer = new Thread(this::commitWhenRequested, "stand-in-committer");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    private void commitWhenRequested() {
+        while (true) {
+            long target;
+            synchronized (commits) {
+                while (requested <= committed && !closing) {
+                    try {
+                        commits.wait();
+                    }
+                    catch (InterruptedException ex) {
+                        return;
+                    }
+                }
+                if (closing) {
+                    return;
+                }
+                target = requested;
+            }
+            RuntimeException failed = null;
+            try {
+                commitNow();
+            }
+            catch (RuntimeException ex) {
+                LoggerFactory.getLogger(DurableH2Backend.class).error("Commit failed", ex);
+                failed = ex;
+            }
+            synchronized (commits) {
+                if (failed != null) {
+                    failedAfter = committed;
+                    failedUpTo = target;
+                    failure = failed;
+                }
+                committed = target;
+                commits.notifyAll();
+            }
+        }
+    }
+
+    /** Writes pending changes to the file while no command changes documents. */
+    private void commitNow() {
+        MVStore store = getMvStore();
         changes.writeLock().lock();
         try {
-            // another writer may have committed our change while we waited for the lock
             if (!store.isClosed() && store.hasUnsavedChanges()) {
                 commit();
                 counters.commits.increment();
@@ -156,8 +239,19 @@ class DurableH2Backend extends H2Backend {
                     store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
                 }
             }
-        } finally {
+        }
+        finally {
             changes.writeLock().unlock();
         }
+    }
+
+    @Override
+    public void close() {
+        synchronized (commits) {
+            closing = true;
+            commits.notifyAll();
+        }
+        // the store writes what is pending as it closes
+        super.close();
     }
 }
