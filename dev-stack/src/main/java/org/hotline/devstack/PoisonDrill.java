@@ -238,21 +238,25 @@ final class PoisonDrill {
         return line.length() <= 160 ? line : line.substring(0, 80) + " ... " + line.substring(line.length() - 75);
     }
 
-    /** The CloudEvents headers of a real event of the topic (or made up if there is none) with a new event id. */
+    /**
+     * The CloudEvents headers of a real event of the topic (or made up if there is none) with a new event id and a
+     * source of the drill's own: a consumer may skip unread what its own service published (feedback-service does
+     * with the CaseResolved it sends), and a poison record is meant to be read by every group.
+     */
     private static RecordHeaders headers(ConsumerRecord<String, byte[]> valid, String topic, String eventId) {
         RecordHeaders headers = new RecordHeaders();
         if (valid != null) {
             for (Header header : valid.headers()) {
-                if (!header.key().equals("ce_id")) {
+                if (!header.key().equals("ce_id") && !header.key().equals("ce_source")) {
                     headers.add(header);
                 }
             }
         } else {
             headers.add(new RecordHeader("ce_specversion", bytes("1.0")));
             headers.add(new RecordHeader("ce_type", bytes("org.hotline." + topic + ".v1")));
-            headers.add(new RecordHeader("ce_source", bytes("/fault-drills")));
             headers.add(new RecordHeader("content-type", bytes("application/json")));
         }
+        headers.add(new RecordHeader("ce_source", bytes("/fault-drills")));
         headers.add(new RecordHeader("ce_id", bytes(eventId)));
         return headers;
     }
