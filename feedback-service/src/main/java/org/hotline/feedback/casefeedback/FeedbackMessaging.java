@@ -1,6 +1,5 @@
 package org.hotline.feedback.casefeedback;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.hotline.events.CloudEventHeaders;
@@ -23,20 +22,14 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class FeedbackMessaging {
 
-    /** Spring Cloud Function may hand the type over under its canonical name instead of the binding's. */
-    private static final String CANONICAL_TYPE = "ce-type";
-
-    /** Likewise for the source. */
-    private static final String CANONICAL_SOURCE = "ce-source";
-
     private static final String OWN_SOURCE = CloudEventHeaders.source(FeedbackCase.SOURCE);
 
     @Bean
     Consumer<Message<byte[]>> trackCase(FeedbackService feedback) {
         return message -> {
-            EventType type = type(message);
-            if (type == EventType.CASE_RESOLVED && OWN_SOURCE.equals(header(message, CloudEventHeaders.SOURCE,
-                    CANONICAL_SOURCE))) {
+            EventType type = InboundEvents.type(message);
+            if (type == EventType.CASE_RESOLVED
+                    && OWN_SOURCE.equals(InboundEvents.header(message, CloudEventHeaders.SOURCE))) {
                 return;
             }
             HotlineEvent event = InboundEvents.read(message, type.recordType());
@@ -54,31 +47,5 @@ class FeedbackMessaging {
                         + event.type().cloudEventType(), null);
             }
         };
-    }
-
-    private static EventType type(Message<byte[]> message) {
-        String type = header(message, CloudEventHeaders.TYPE, CANONICAL_TYPE);
-        if (type == null || type.isBlank()) {
-            throw new EventFormatException("The record has no " + CloudEventHeaders.TYPE + " header", null);
-        }
-        try {
-            return EventType.ofCloudEventType(type);
-        }
-        catch (IllegalArgumentException unknown) {
-            throw new EventFormatException("Unknown event type", null);
-        }
-    }
-
-    /** The header under its Kafka name, or else under its canonical name. */
-    private static String header(Message<byte[]> message, String name, String canonicalName) {
-        String value = header(message.getHeaders().get(name));
-        return value != null ? value : header(message.getHeaders().get(canonicalName));
-    }
-
-    private static String header(Object value) {
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
     }
 }

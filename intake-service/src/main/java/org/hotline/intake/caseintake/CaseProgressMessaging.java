@@ -1,11 +1,8 @@
 package org.hotline.intake.caseintake;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-import org.hotline.events.CloudEventHeaders;
 import org.hotline.events.EventFormatException;
-import org.hotline.events.EventType;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.feedback.CaseClosed;
 import org.hotline.events.feedback.CaseReopened;
@@ -23,13 +20,10 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class CaseProgressMessaging {
 
-    /** Spring Cloud Function may hand the type over under its canonical name instead of the binding's. */
-    private static final String CANONICAL_TYPE = "ce-type";
-
     @Bean
     Consumer<Message<byte[]>> followCase(CaseProgress progress) {
         return message -> {
-            HotlineEvent event = InboundEvents.read(message, type(message).recordType());
+            HotlineEvent event = InboundEvents.read(message);
             if (event instanceof CaseResolved resolved) {
                 progress.resolved(resolved);
             }
@@ -44,28 +38,5 @@ class CaseProgressMessaging {
                         + event.type().cloudEventType(), null);
             }
         };
-    }
-
-    private static EventType type(Message<byte[]> message) {
-        String type = header(message.getHeaders().get(CloudEventHeaders.TYPE));
-        if (type == null) {
-            type = header(message.getHeaders().get(CANONICAL_TYPE));
-        }
-        if (type == null || type.isBlank()) {
-            throw new EventFormatException("The record has no " + CloudEventHeaders.TYPE + " header", null);
-        }
-        try {
-            return EventType.ofCloudEventType(type);
-        }
-        catch (IllegalArgumentException unknown) {
-            throw new EventFormatException("Unknown event type", null);
-        }
-    }
-
-    private static String header(Object value) {
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
     }
 }
