@@ -138,6 +138,34 @@ final class CaseAudit implements AutoCloseable {
                 .path("opened").asLong(-1);
     }
 
+    /**
+     * The KPIs' opened count once it reached {@code expected}, or after {@code timeout}: the KPIs trail the ledger by
+     * the bucket changes waiting to be applied, and after a reporting instance stopped, by the sweep of the instance
+     * that took its partitions over.
+     */
+    long kpiOpened(String reportingUrl, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long opened = kpiOpened(reportingUrl);
+        while (opened < expected && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            opened = kpiOpened(reportingUrl);
+        }
+        return opened;
+    }
+
+    /** The KPIs' opened count once two readings a few seconds apart agree (the services being idle). */
+    long settledKpiOpened(String reportingUrl) throws Exception {
+        long opened = kpiOpened(reportingUrl);
+        while (true) {
+            Thread.sleep(3000);
+            long again = kpiOpened(reportingUrl);
+            if (again == opened) {
+                return opened;
+            }
+            opened = again;
+        }
+    }
+
     /** The cases not (yet) in the ledger, after waiting up to {@code timeout} for all of them. */
     Set<String> notInLedger(String reportingUrl, Collection<String> caseIds, Duration timeout) throws Exception {
         Set<String> missing = new LinkedHashSet<>(caseIds);

@@ -326,7 +326,7 @@ final class FaultDrills {
         if (!audit.awaitCaughtUp(CAUGHT_UP_TIMEOUT, STALLED)) {
             throw new IllegalStateException("the services had not caught up before the drill: " + audit.lags());
         }
-        return audit.kpiOpened(stack.running(stack.reporting).baseUrl());
+        return audit.settledKpiOpened(stack.running(stack.reporting).baseUrl());
     }
 
     /**
@@ -346,7 +346,7 @@ final class FaultDrills {
             failures.add("groups not caught up (lag " + audit.lags() + "): the counts below are not final");
         }
         Set<String> missing = audit.notInLedger(reportingUrl, ids, Duration.ofSeconds(120));
-        long kpiOpened = audit.kpiOpened(reportingUrl) - kpiBefore;
+        long kpiOpened = audit.kpiOpened(reportingUrl, kpiBefore + ids.size(), Duration.ofSeconds(60)) - kpiBefore;
         long openedTwice = audit.openedEventIds(ids).values().stream().filter(eventIds -> eventIds.size() > 1)
                 .count();
         Map<String, Map<String, Set<String>>> escalations = audit.escalations(ids);

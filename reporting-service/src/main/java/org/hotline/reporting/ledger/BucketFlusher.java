@@ -5,49 +5,57 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the bucket changes of ledger writes in groups (a group commit): each consumer thread hands over the
- * documents it wrote and waits until their changes are applied, while one writer thread applies everything handed
- * over meanwhile together, in one bulk write per bucket collection and one clearing the ledger documents. So a
- * record's offset is committed only once its bucket changes are applied, as if each thread applied its own, but the
- * write commands are shared by the records of all consumer threads (see {@code recordEvent-in-0.consumer.concurrency}).
+ * Applies the bucket changes of ledger writes in the background, in groups: the consumer threads hand over the
+ * documents they wrote and go on with their next records, while one writer thread applies everything handed over
+ * meanwhile together, one update per bucket document touched (see {@link BucketWriter}) and one bulk clearing the
+ * ledger documents. The changes are safe before they are handed over: they are pending in the ledger documents
+ * written (an outbox), so a crash or a failed write loses none of them; they are applied by the retry of failed
+ * cases ({@link LedgerStore#retryUnflushed}) or the sweep of the ledger ({@link Ledger#applyPendingChanges}).
+ * <p>
+ * At most {@code hotline.reporting.bucket-queue} hand-overs wait; a consumer thread handing over more waits for room,
+ * so a slow store slows the consumer down (and Kafka's consumer lag shows it) instead of filling the memory.
  */
 @Component
 class BucketFlusher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BucketFlusher.class);
-    private static final int MAX_GROUP = 500;
+    private static final int MAX_GROUP = 1000;
 
     /** A document written in a generation, its changes still to apply. */
     record Written(Generation generation, LedgerDocument document) {
     }
 
-    private record Handover(List<Written> written, CompletableFuture<Void> applied) {
-    }
-
     private final LedgerStore store;
     private final DistributionSummary groupSizes;
-    private final BlockingQueue<Handover> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<List<Written>> queue;
     private final Thread writer;
     private volatile boolean running = true;
+    /** Hand-overs not yet applied (or given up to the retry), in the queue or being written. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    BucketFlusher(LedgerStore store, MeterRegistry meters) {
+    BucketFlusher(LedgerStore store, MeterRegistry meters,
+            @Value("${hotline.reporting.bucket-queue:2000}") int capacity) {
         this.store = store;
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.groupSizes = DistributionSummary.builder("hotline.reporting.bucket.group")
                 .description("Ledger writes whose bucket changes were applied together").baseUnit("writes")
+                .register(meters);
+        Gauge.builder("hotline.reporting.bucket.queue", waiting, AtomicInteger::get)
+                .description("Ledger writes handed over whose bucket changes wait to be applied").baseUnit("writes")
                 .register(meters);
         this.writer = new Thread(this::run, "ledger-bucket-writer");
         this.writer.setDaemon(true);
@@ -55,43 +63,47 @@ class BucketFlusher implements DisposableBean {
     }
 
     /**
-     * Applies the pending bucket changes of the documents, together with those other threads hand over meanwhile;
-     * returns once they are applied, or throws what failed.
+     * Hands the documents' pending bucket changes over to be applied soon, together with those other threads hand
+     * over; returns at once, unless the queue is full.
      */
     void apply(List<Written> written) {
-        if (written.stream().noneMatch(w -> w.document().hasPending())) {
+        List<Written> pending = written.stream().filter(w -> w.document().hasPending())
+                .map(w -> new Written(w.generation(), w.document().outbox())).toList();
+        if (pending.isEmpty()) {
             return;
         }
         if (!running || !writer.isAlive()) {
             throw new IllegalStateException("The bucket writer is stopped");
         }
-        Handover handover = new Handover(written, new CompletableFuture<>());
-        queue.add(handover);
-        while (true) {
-            try {
-                handover.applied().get(1, TimeUnit.SECONDS);
-                return;
-            }
-            catch (TimeoutException stillWriting) {
+        waiting.incrementAndGet();
+        try {
+            while (!queue.offer(pending, 1, TimeUnit.SECONDS)) {
                 if (!writer.isAlive()) {
-                    handover.applied().completeExceptionally(new IllegalStateException("The bucket writer stopped"));
+                    throw new IllegalStateException("The bucket writer stopped");
                 }
             }
-            catch (ExecutionException ex) {
-                throw ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while its bucket changes were being applied", ex);
-            }
+        }
+        catch (InterruptedException ex) {
+            waiting.decrementAndGet();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while handing over its bucket changes", ex);
+        }
+        catch (RuntimeException ex) {
+            waiting.decrementAndGet();
+            throw ex;
         }
     }
 
+    /** Whether nothing handed over waits to be applied. */
+    boolean idle() {
+        return waiting.get() == 0;
+    }
+
     private void run() {
-        List<Handover> group = new ArrayList<>();
+        List<List<Written>> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Handover first = queue.poll(200, TimeUnit.MILLISECONDS);
+                List<Written> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -102,44 +114,44 @@ class BucketFlusher implements DisposableBean {
             }
             catch (InterruptedException ex) {
                 running = false;
-                queue.drainTo(group);
                 Thread.currentThread().interrupt();
                 break;
             }
+            catch (RuntimeException ex) {
+                // whatever went wrong, the changes stay pending in the ledger and the sweep applies them
+                log.warn("Bucket changes of {} ledger writes not applied: {}", group.size(),
+                        ex.getClass().getSimpleName());
+            }
             finally {
-                group.forEach(h -> h.applied().completeExceptionally(
-                        new IllegalStateException("The bucket writer stopped before applying the changes")));
+                waiting.addAndGet(-group.size());
                 group.clear();
             }
         }
     }
 
-    private void write(List<Handover> group) {
+    private void write(List<List<Written>> group) {
         try {
             flush(group);
-            group.forEach(h -> h.applied().complete(null));
         }
         catch (RuntimeException groupFailed) {
-            // one record's failure must not fail the others: each is applied on its own now
-            for (Handover h : group) {
+            // one case's failure must not hold up the others: each hand-over is applied on its own now
+            for (List<Written> written : group) {
                 try {
-                    flush(List.of(h));
-                    h.applied().complete(null);
+                    flush(List.of(written));
                 }
                 catch (RuntimeException ex) {
-                    // the consumer retries the record; should it give it up, its case is retried by id
-                    h.written().forEach(w -> store.failedToFlush(w.generation(), List.of(w.document().id())));
-                    log.warn("Bucket changes of case {} not applied yet: {}", h.written().get(0).document().id(),
+                    // retried by case id every pending-retry, and by the sweep
+                    written.forEach(w -> store.failedToFlush(w.generation(), List.of(w.document().id())));
+                    log.warn("Bucket changes of case {} not applied yet: {}", written.get(0).document().id(),
                             ex.getClass().getSimpleName());
-                    h.applied().completeExceptionally(ex);
                 }
             }
         }
     }
 
-    private void flush(List<Handover> group) {
+    private void flush(List<List<Written>> group) {
         Map<Generation, List<LedgerDocument>> byGeneration = new LinkedHashMap<>();
-        group.forEach(h -> h.written().forEach(w -> byGeneration
+        group.forEach(written -> written.forEach(w -> byGeneration
                 .computeIfAbsent(w.generation(), g -> new ArrayList<>()).add(w.document())));
         byGeneration.forEach(store::flush);
     }

@@ -129,7 +129,10 @@ class BucketWriter {
         long now = clock.millis();
         changes.forEach(c -> documents.put(c.documentId(), now));
         try {
-            List<Change> refused = upsert(collection, changes);
+            List<Change> refused = upsertMerged(collection, changes);
+            if (!refused.isEmpty()) {
+                refused = upsert(collection, refused);
+            }
             if (!refused.isEmpty()) {
                 upsert(collection, refused);
             }
@@ -137,6 +140,52 @@ class BucketWriter {
         finally {
             // also when it failed: some of the changes may have been applied
             changes.forEach(c -> writes.written(collection, c.documentId()));
+        }
+    }
+
+    /**
+     * Upserts the changes one update per document: the sum of every case's counters, every case's guard entry, on
+     * the condition that the document took none of them yet (the usual case). A document that took some of them
+     * already (a repeat after a crash, a sweep racing the writer) matches nothing and refuses its update with a
+     * duplicate key: its changes are returned, to be written case by case ({@link #upsert}).
+     */
+    private List<Change> upsertMerged(String collection, List<Change> changes) {
+        Map<String, List<Change>> byDocument = new LinkedHashMap<>();
+        changes.forEach(c -> byDocument.computeIfAbsent(c.documentId(), d -> new ArrayList<>()).add(c));
+        if (byDocument.size() == changes.size()) {
+            return changes;
+        }
+        long now = clock.millis();
+        List<List<Change>> merged = new ArrayList<>(byDocument.values());
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        for (List<Change> document : merged) {
+            Change first = document.get(0);
+            Update update = new Update().setOnInsert("grain", first.grain().name()).setOnInsert("day", first.period());
+            Map<String, Long> inc = new LinkedHashMap<>();
+            List<Criteria> notTaken = new ArrayList<>();
+            for (Change c : document) {
+                String seen = SEEN + "." + BucketLayout.field(c.caseId());
+                update.set(seen, new Document(SEQ, c.seq()).append(AT, now));
+                c.inc().forEach((path, value) -> inc.merge(path, value, Long::sum));
+                notTaken.add(new Criteria().orOperator(where(seen).exists(false), where(seen + "." + SEQ).lt(c.seq())));
+            }
+            inc.forEach((path, value) -> {
+                if (value != 0) {
+                    update.inc(COUNTERS + "." + path, value);
+                }
+            });
+            bulk.upsert(query(where("_id").is(first.documentId()).andOperator(notTaken)), update);
+        }
+        try {
+            bulk.execute();
+            return List.of();
+        }
+        catch (BulkOperationException ex) {
+            if (!ex.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
+                throw ex;
+            }
+            return ex.getErrors().stream().map(BulkWriteError::getIndex).map(merged::get).flatMap(List::stream)
+                    .toList();
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Urgency;
@@ -28,6 +29,7 @@ public class Ledger {
     private final Generations generations;
     private final Clock clock;
     private final Duration guardRetention;
+    private final AtomicBoolean sweepRequested = new AtomicBoolean();
 
     Ledger(LedgerStore store, BucketFlusher buckets, Generations generations, Clock clock,
             @Value("${hotline.reporting.guard-retention:5m}") Duration guardRetention) {
@@ -40,7 +42,7 @@ public class Ledger {
 
     /**
      * The live consumer: the fact goes into the active generation, and into the one being rebuilt if any; returns
-     * once the bucket changes it implies are applied.
+     * once it is written, its bucket changes pending in the ledger and handed over to be applied soon.
      */
     void record(HotlineEvent event) {
         buckets.apply(generations.writeTargets().stream()
@@ -54,9 +56,8 @@ public class Ledger {
 
     /**
      * Applies bucket changes left pending by a crash between the ledger write and the bucket writes: the sweep of the
-     * whole ledger, soon after start-up and then now and then (it reads past every case on a store without indexes).
-     * A crash of the live consumer is covered sooner anyway: Kafka delivers its unacknowledged events again, and a
-     * known event still applies its case's pending changes.
+     * whole ledger, soon after start-up, after this instance took over partitions from another ({@link #sweepSoon})
+     * and then now and then (it reads past every case on a store without indexes).
      */
     @Scheduled(initialDelayString = "${hotline.reporting.pending-retry:10s}",
             fixedDelayString = "${hotline.reporting.pending-sweep:10m}")
@@ -86,10 +87,24 @@ public class Ledger {
         }
     }
 
-    /** Applies, by case id, the bucket changes this instance failed to apply (the consumer gave the event up). */
+    /**
+     * Applies, by case id, the bucket changes this instance failed to apply; and sweeps the whole ledger if asked
+     * to since the last time ({@link #sweepSoon}).
+     */
     @Scheduled(fixedDelayString = "${hotline.reporting.pending-retry:10s}")
     void retryFailedChanges() {
         store.retryUnflushed();
+        if (sweepRequested.getAndSet(false)) {
+            applyPendingChanges();
+        }
+    }
+
+    /**
+     * Asks for a sweep of the ledger within {@code hotline.reporting.pending-retry}: this instance took over
+     * partitions from another, which may have stopped with bucket changes handed over and not yet applied.
+     */
+    void sweepSoon() {
+        sweepRequested.set(true);
     }
 
     public void drop(Generation generation) {

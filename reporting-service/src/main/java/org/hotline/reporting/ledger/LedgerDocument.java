@@ -30,6 +30,12 @@ record LedgerDocument(@Id String id, long revision, List<StoredFact> facts, Inst
             Map<String, Long> inc) {
     }
 
+    /** The document without its facts and KPI facts: what applying and clearing its pending changes needs. */
+    LedgerDocument outbox() {
+        return new LedgerDocument(id, revision, List.of(), openedAt, lastEventAt, status, urgency, department,
+                currentDepartments, openResolveBy, List.of(), pending, hasPending, deltaSeq);
+    }
+
     boolean knows(String eventId) {
         return facts.stream().anyMatch(f -> f.eventId().equals(eventId));
     }

@@ -124,7 +124,7 @@ public final class KpiQueryBenchmark {
             });
             System.out.printf(Locale.ROOT, "opened over the year: %,d%n", reports.overall(year).opened());
             // into the documents of the year's last month, which hold every key by now
-            for (int group : new int[] {1, 4}) {
+            for (int group : new int[] {1, 4, 64}) {
                 System.out.printf(Locale.ROOT, "bucket writes: %.0f case changes/s in groups of %d%n",
                         BucketWriteBenchmark.changesPerSecond(mongo, generation, 2_000, group,
                                 Instant.parse("2025-12-01T00:00:00Z"), settings), group);

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.hotline.reporting.ledger.CaseFacts.Grain;
@@ -21,8 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -40,11 +45,22 @@ class BucketWriterTests {
     MongoTemplate mongo;
     BucketWriter writer;
     Instant now = T0;
+    /** Update statements sent to the store. */
+    AtomicInteger updates = new AtomicInteger();
 
     @BeforeEach
     void startStandIn() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("update")) {
+                            updates.addAndGet(event.getCommand().getArray("updates").size());
+                        }
+                    }
+                }).build());
         mongo = new MongoTemplate(client, "reporting");
         writer = new BucketWriter(mongo, new Clock() {
             @Override
@@ -155,6 +171,33 @@ class BucketWriterTests {
         assertThat(counter(Grain.TOTAL, "TOTAL|" + DAY + "|all", "opened")).isEqualTo(2);
         assertThat(counter(Grain.TOTAL, "TOTAL|" + DAY + "|all", "closed")).isEqualTo(1);
         assertThat(counter(Grain.KEYWORD, "KEYWORD|" + DAY + "|rubbish", "opened")).isEqualTo(2);
+    }
+
+    @Test
+    void whenManyCasesChangeTheSameDocumentsThenOneUpdatePerDocumentCarriesThemAll() {
+        Map<String, List<BucketDelta>> changes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            changes.put("case-" + i, List.of(total(1, "opened", 1), department(1, i % 2 == 0 ? "WATER" : "ROADS", 1)));
+        }
+
+        writer.apply(GENERATION, changes);
+
+        assertThat(updates.get()).isEqualTo(2);
+        assertThat(counter(Grain.TOTAL, "TOTAL|" + DAY + "|all", "opened")).isEqualTo(50);
+        assertThat(counter(Grain.DEPARTMENT, "DEPARTMENT|" + DAY + "|WATER", "opened")).isEqualTo(25);
+        assertThat(counter(Grain.DEPARTMENT, "DEPARTMENT|" + DAY + "|ROADS", "opened")).isEqualTo(25);
+        assertThat(seen(Grain.TOTAL)).hasSize(50);
+    }
+
+    @Test
+    void whenADocumentTookSomeCasesOfAGroupAlreadyThenTheOthersAreAppliedCaseByCaseAndNothingTwice() {
+        writer.apply(GENERATION, "case-1", List.of(total(1, "opened", 1)));
+
+        writer.apply(GENERATION, Map.of("case-1", List.of(total(1, "opened", 1)), "case-2",
+                List.of(total(1, "opened", 1)), "case-3", List.of(total(1, "opened", 1))));
+
+        assertThat(counter(Grain.TOTAL, "TOTAL|" + DAY + "|all", "opened")).isEqualTo(3);
+        assertThat(seen(Grain.TOTAL).keySet()).containsExactlyInAnyOrder("case-1", "case-2", "case-3");
     }
 
     @Test

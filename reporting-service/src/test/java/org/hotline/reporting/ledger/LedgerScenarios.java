@@ -66,6 +66,9 @@ abstract class LedgerScenarios {
     int port;
 
     @Autowired
+    BucketFlusher flusher;
+
+    @Autowired
     ApplicationContext applicationContext;
 
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
@@ -521,7 +524,10 @@ abstract class LedgerScenarios {
         return List.of(kpis.get(name).get("count").asLong(), kpis.get(name).get("outOf").asLong());
     }
 
-    /** Waits until the ledger's consumer group has read every record published so far. */
+    /**
+     * Waits until the ledger's consumer group has read every record published so far and the bucket changes it
+     * handed over are applied.
+     */
     private void awaitEverythingRecorded() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             await().untilAsserted(() -> {
@@ -540,5 +546,6 @@ abstract class LedgerScenarios {
                 });
             });
         }
+        await().until(flusher::idle);
     }
 }
