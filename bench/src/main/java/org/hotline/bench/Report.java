@@ -70,6 +70,17 @@ final class Report {
             }
         }
         md.append('\n');
+        steps.stream().filter(step -> step.store() != null && !step.store().millis().isEmpty())
+                .reduce((first, second) -> second).ifPresent(step -> {
+                    md.append(String.format("Where the stand-in's time went at %d cases/s (%.1f ms of store work per "
+                            + "case; database, collection, command; the ten largest):%n%n", step.targetRate(),
+                            step.store().totalMillis()));
+                    md.append("| Database collection command | ms / case | Share |\n|---|---|---|\n");
+                    step.store().millis().entrySet().stream().limit(10).forEach(e -> md.append(String.format(
+                            "| %s | %.2f | %.0f %% |%n", e.getKey(), e.getValue(),
+                            100 * e.getValue() / step.store().totalMillis())));
+                    md.append('\n');
+                });
         md.append("| Process | Max resident MB | Mean CPU % (100 = one core) |\n|---|---|---|\n");
         usage.forEach((name, u) -> md.append(String.format("| %s | %d | %.0f |%n", name, u.maxRssMb(),
                 u.cpuPercent())));

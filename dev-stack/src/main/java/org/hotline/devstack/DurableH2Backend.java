@@ -111,11 +111,13 @@ class DurableH2Backend extends H2Backend {
         }
         counters.count(command, query);
         Document result;
+        long started = System.nanoTime();
         changes.readLock().lock();
         try {
             result = super.handleCommand(channel, databaseName, command, query);
         } finally {
             changes.readLock().unlock();
+            counters.timed(databaseName, command, query, System.nanoTime() - started);
             commitIfChanged();
         }
         if ("serverStatus".equalsIgnoreCase(command) && result != null) {

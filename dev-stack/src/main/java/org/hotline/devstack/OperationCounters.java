@@ -1,6 +1,8 @@
 package org.hotline.devstack;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -9,7 +11,9 @@ import org.h2.mvstore.MVStore;
 /**
  * Counts what the stand-in is asked to do, in the shape of MongoDB's {@code serverStatus.opcounters} (documents
  * inserted, updated and deleted, queries, getMores, other commands), plus the stand-in's own commits and file size
- * under {@code hotlineStore}. The load benchmark reads them to report store writes and bytes per case.
+ * under {@code hotlineStore}, with the time the stand-in spent on the commands of each database, collection and
+ * command ({@code hotlineStore.time."<database> <collection> <command>" = {n, micros}}). The load benchmark reads them
+ * to report store writes, bytes and time per case, and which collections take the store's time.
  */
 final class OperationCounters {
 
@@ -20,6 +24,8 @@ final class OperationCounters {
     private final LongAdder getmore = new LongAdder();
     private final LongAdder command = new LongAdder();
     final LongAdder commits = new LongAdder();
+    /** Per "database collection command": how many, and the nanoseconds they took. */
+    private final Map<String, LongAdder[]> time = new ConcurrentHashMap<>();
 
     void count(String name, Document request) {
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
@@ -33,11 +39,22 @@ final class OperationCounters {
         }
     }
 
+    /** Counts the time a command took to run (not its wait for the commit). */
+    void timed(String database, String command, Document request, long nanos) {
+        Object collection = request.get(command);
+        String key = database + " " + (collection instanceof String name ? name : "-") + " " + command;
+        LongAdder[] spent = time.computeIfAbsent(key, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        spent[0].increment();
+        spent[1].add(nanos);
+    }
+
     void report(Document status, MVStore store) {
         status.put("opcounters", new Document("insert", insert.sum()).append("query", query.sum())
                 .append("update", update.sum()).append("delete", delete.sum()).append("getmore", getmore.sum())
                 .append("command", command.sum()));
-        Document hotline = new Document("commits", commits.sum());
+        Document spent = new Document();
+        time.forEach((key, t) -> spent.append(key, new Document("n", t[0].sum()).append("micros", t[1].sum() / 1000)));
+        Document hotline = new Document("commits", commits.sum()).append("time", spent);
         if (!store.isClosed() && store.getFileStore() != null) {
             hotline.append("fileBytes", store.getFileStore().size());
         }

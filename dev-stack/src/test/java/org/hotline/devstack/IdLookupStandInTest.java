@@ -118,6 +118,13 @@ class IdLookupStandInTest {
         assertThat(after.get("hotlineStore", Document.class).getLong("commits")
                 - before.get("hotlineStore", Document.class).getLong("commits")).isEqualTo(3);
         assertThat(after.get("hotlineStore", Document.class).getLong("fileBytes")).isPositive();
+        String insert = "routing-service cases insert";
+        Document inserts = after.get("hotlineStore", Document.class).get("time", Document.class).get(insert,
+                Document.class);
+        Document insertsBefore = before.get("hotlineStore", Document.class).get("time", Document.class).get(insert,
+                Document.class);
+        assertThat(inserts.getLong("n") - (insertsBefore == null ? 0 : insertsBefore.getLong("n"))).isEqualTo(1);
+        assertThat(inserts.getLong("micros")).isPositive();
     }
 
     @Test

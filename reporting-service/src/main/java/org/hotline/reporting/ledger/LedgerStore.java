@@ -3,6 +3,7 @@ package org.hotline.reporting.ledger;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * The ledger collections: one document per case, written whole on the revision it was read at, together with
  * the bucket changes the write implies (outbox); then the changes are applied and cleared, for many cases at once.
@@ -46,6 +50,14 @@ class LedgerStore {
     private final CaseFacts.Settings settings;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final Set<CaseRef> unflushed = ConcurrentHashMap.newKeySet();
+    /**
+     * Per case lately flushed here: the sequence number up to which this instance applied its bucket changes. A case
+     * written again before its clearing (its revision moved, so the clearing skipped it) carries those changes once
+     * more; they are not sent again (the buckets' guard would refuse them, but a refusal costs the whole group's
+     * update of that document its case-by-case writing).
+     */
+    private final Cache<CaseRef, Long> appliedUpTo = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     LedgerStore(MongoTemplate mongo, BucketWriter buckets, CaseFacts.Settings settings) {
         this.mongo = mongo;
@@ -120,8 +132,14 @@ class LedgerStore {
             return;
         }
         Map<String, List<BucketDelta>> deltas = new LinkedHashMap<>();
-        latest.forEach((caseId, d) -> deltas.put(caseId, d.pending()));
+        latest.forEach((caseId, d) -> {
+            Long applied = appliedUpTo.getIfPresent(new CaseRef(generation, caseId));
+            deltas.put(caseId, applied == null ? d.pending()
+                    : d.pending().stream().filter(delta -> delta.seq() > applied).toList());
+        });
         buckets.apply(generation, deltas);
+        latest.forEach((caseId, d) -> d.pending().stream().mapToLong(BucketDelta::seq).max().ifPresent(
+                seq -> appliedUpTo.asMap().merge(new CaseRef(generation, caseId), seq, Math::max)));
         // each cleared only if nothing changed meanwhile; otherwise the newer write carries them and applies them again
         BulkOperations clear = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.ledgerCollection());
         latest.values().forEach(d -> clear.updateOne(query(where("_id").is(d.id()).and("revision").is(d.revision())),
@@ -180,6 +198,7 @@ class LedgerStore {
         mongo.dropCollection(generation.ledgerCollection());
         generation.bucketCollections().forEach(mongo::dropCollection);
         indexed.remove(generation.ledgerCollection());
+        appliedUpTo.asMap().keySet().removeIf(ref -> ref.generation().equals(generation));
     }
 
     private LedgerDocument next(String caseId, LedgerDocument before, List<StoredFact> facts) {

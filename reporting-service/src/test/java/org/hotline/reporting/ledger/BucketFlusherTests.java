@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -41,11 +41,13 @@ class BucketFlusherTests {
     LedgerStore store;
     BucketFlusher flusher;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** Update statements sent to the store. */
+    AtomicInteger updates = new AtomicInteger();
 
     @BeforeEach
     void startStandIn() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        client = CountingClient.create(server.bind().getPort(), updates);
         mongo = new MongoTemplate(client, "reporting");
         store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()),
                 new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")));
@@ -102,6 +104,25 @@ class BucketFlusherTests {
         assertThat(groups.totalAmount()).isEqualTo(40);
         assertThat(groups.count()).isBetween(1L, 40L);
         assertThat(meters.get("hotline.reporting.bucket.queue").gauge().value()).isZero();
+    }
+
+    @Test
+    void whenACaseIsWrittenAgainBeforeItsClearingThenItsAppliedChangesAreNotSentAgain() {
+        List<org.hotline.events.HotlineEvent> flow = CaseFlows.satisfied("case-1", T0);
+        LedgerDocument opened = store.write(GENERATION, flow.get(0));
+        LedgerDocument assigned = store.write(GENERATION, flow.get(1));
+        store.flush(GENERATION, List.of(opened));
+        assertThat(assigned.pending()).extracting(LedgerDocument.BucketDelta::seq).contains(1L, 2L);
+        updates.set(0);
+
+        store.flush(GENERATION, List.of(assigned));
+
+        // one update per bucket document of change 2 (none for change 1, applied already), and one clearing
+        long documentsOfChange2 = assigned.pending().stream().filter(d -> d.seq() == 2)
+                .map(d -> d.grain() + "|" + d.day()).distinct().count();
+        assertThat(updates.get()).isEqualTo(documentsOfChange2 + 1);
+        assertThat(opened()).isEqualTo(1);
+        assertThat(store.withPendingChanges(GENERATION, null, 10)).isEmpty();
     }
 
     @Test

@@ -22,12 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -51,16 +46,7 @@ class BucketWriterTests {
     @BeforeEach
     void startStandIn() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("update")) {
-                            updates.addAndGet(event.getCommand().getArray("updates").size());
-                        }
-                    }
-                }).build());
+        client = CountingClient.create(server.bind().getPort(), updates);
         mongo = new MongoTemplate(client, "reporting");
         writer = new BucketWriter(mongo, new Clock() {
             @Override
