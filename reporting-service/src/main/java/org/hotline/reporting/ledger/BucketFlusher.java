@@ -1,5 +1,6 @@
 package org.hotline.reporting.ledger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,15 +42,26 @@ class BucketFlusher implements DisposableBean {
 
     private final LedgerStore store;
     private final DistributionSummary groupSizes;
-    private final BlockingQueue<List<Written>> queue;
+    /** Written documents handed over together, and when (System.nanoTime). */
+    private record Handover(List<Written> written, long at) {
+    }
+
+    private final BlockingQueue<Handover> queue;
+    private final long maxAgeNanos;
     private final Thread writer;
     private volatile boolean running = true;
     /** Hand-overs not yet applied (or given up to the retry), in the queue or being written. */
     private final AtomicInteger waiting = new AtomicInteger();
 
+    /**
+     * @param guardRetention how long bucket documents keep a case's guard entry: a hand-over older than half of it is
+     *        not applied from its copy but retried by case id, read afresh (see {@link BucketWriter#pruneGuards})
+     */
     BucketFlusher(LedgerStore store, MeterRegistry meters,
-            @Value("${hotline.reporting.bucket-queue:2000}") int capacity) {
+            @Value("${hotline.reporting.bucket-queue:2000}") int capacity,
+            @Value("${hotline.reporting.guard-retention:1m}") Duration guardRetention) {
         this.store = store;
+        this.maxAgeNanos = guardRetention.toNanos() / 2;
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.groupSizes = DistributionSummary.builder("hotline.reporting.bucket.group")
                 .description("Ledger writes whose bucket changes were applied together").baseUnit("writes")
@@ -77,7 +89,8 @@ class BucketFlusher implements DisposableBean {
         }
         waiting.incrementAndGet();
         try {
-            while (!queue.offer(pending, 1, TimeUnit.SECONDS)) {
+            Handover handover = new Handover(pending, System.nanoTime());
+            while (!queue.offer(handover, 1, TimeUnit.SECONDS)) {
                 if (!writer.isAlive()) {
                     throw new IllegalStateException("The bucket writer stopped");
                 }
@@ -100,17 +113,17 @@ class BucketFlusher implements DisposableBean {
     }
 
     private void run() {
-        List<List<Written>> group = new ArrayList<>();
+        List<Handover> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                List<Written> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Handover first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
                 groupSizes.record(group.size());
-                write(group);
+                write(fresh(group));
             }
             catch (InterruptedException ex) {
                 running = false;
@@ -127,6 +140,25 @@ class BucketFlusher implements DisposableBean {
                 group.clear();
             }
         }
+    }
+
+    /**
+     * The hand-overs of the group recent enough to be applied from their copies; the others (the store was slow for
+     * a long time) are left to the retry by case id, which reads them afresh: a copy applied after the buckets' guard
+     * entries for its changes were pruned would count them twice.
+     */
+    private List<List<Written>> fresh(List<Handover> group) {
+        long now = System.nanoTime();
+        List<List<Written>> fresh = new ArrayList<>();
+        for (Handover h : group) {
+            if (now - h.at() <= maxAgeNanos) {
+                fresh.add(h.written());
+            }
+            else {
+                h.written().forEach(w -> store.failedToFlush(w.generation(), List.of(w.document().id())));
+            }
+        }
+        return fresh;
     }
 
     private void write(List<List<Written>> group) {

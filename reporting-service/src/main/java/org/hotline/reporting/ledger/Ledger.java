@@ -32,7 +32,7 @@ public class Ledger {
     private final AtomicBoolean sweepRequested = new AtomicBoolean();
 
     Ledger(LedgerStore store, BucketFlusher buckets, Generations generations, Clock clock,
-            @Value("${hotline.reporting.guard-retention:5m}") Duration guardRetention) {
+            @Value("${hotline.reporting.guard-retention:1m}") Duration guardRetention) {
         this.store = store;
         this.buckets = buckets;
         this.generations = generations;
@@ -79,8 +79,8 @@ public class Ledger {
      * {@code hotline.reporting.guard-retention} ago and are no longer pending, from the bucket documents this
      * instance wrote into: so a bucket document keeps the entries of the cases that changed lately only.
      */
-    @Scheduled(initialDelayString = "${hotline.reporting.guard-prune:1m}",
-            fixedDelayString = "${hotline.reporting.guard-prune:1m}")
+    @Scheduled(initialDelayString = "${hotline.reporting.guard-prune:15s}",
+            fixedDelayString = "${hotline.reporting.guard-prune:15s}")
     void pruneGuards() {
         for (Generation g : generations.writeTargets()) {
             store.pruneGuards(g, clock.instant().minus(guardRetention), false);

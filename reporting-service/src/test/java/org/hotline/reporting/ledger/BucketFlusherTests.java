@@ -51,7 +51,7 @@ class BucketFlusherTests {
         mongo = new MongoTemplate(client, "reporting");
         store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()),
                 new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")));
-        flusher = new BucketFlusher(store, meters, 100);
+        flusher = new BucketFlusher(store, meters, 100, Duration.ofMinutes(1));
     }
 
     @AfterEach
@@ -123,6 +123,22 @@ class BucketFlusherTests {
         assertThat(updates.get()).isEqualTo(documentsOfChange2 + 1);
         assertThat(opened()).isEqualTo(1);
         assertThat(store.withPendingChanges(GENERATION, null, 10)).isEmpty();
+    }
+
+    @Test
+    void whenAHandOverWaitedLongerThanHalfTheGuardRetentionThenItsCaseIsReadAfreshInstead() throws Exception {
+        flusher.destroy();
+        // no retention at all: every hand-over is too old by the time the writer takes it
+        flusher = new BucketFlusher(store, meters, 100, Duration.ZERO);
+
+        recordOpening("case-1", T0);
+        await().until(flusher::idle);
+
+        assertThat(opened()).isZero();
+        assertThat(store.find(GENERATION, "case-1")).get().extracting(LedgerDocument::hasPending).isEqualTo(true);
+        store.retryUnflushed();
+        assertThat(opened()).isEqualTo(1);
+        assertThat(store.find(GENERATION, "case-1")).get().extracting(LedgerDocument::hasPending).isEqualTo(false);
     }
 
     @Test
