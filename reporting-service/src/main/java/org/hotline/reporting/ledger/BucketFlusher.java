@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Applies the bucket changes of ledger writes in the background, in groups: the consumer threads hand over the
  * documents they wrote and go on with their next records, while one writer thread applies everything handed over
  * meanwhile together, one update per bucket document touched (see {@link BucketWriter}) and one bulk clearing the
- * ledger documents. The changes are safe before they are handed over: they are pending in the ledger documents
+ * ledger documents; then it lets the next group gather for the rest of {@code hotline.reporting.bucket-interval}
+ * (1 s), so a bucket document is rewritten about once a second however busy the stream. The changes are safe before they are handed over: they are pending in the ledger documents
  * written (an outbox), so a crash or a failed write loses none of them; they are applied by the retry of failed
  * cases ({@link LedgerStore#retryUnflushed}) or the sweep of the ledger ({@link Ledger#applyPendingChanges}).
  * <p>
@@ -48,6 +49,7 @@ class BucketFlusher implements DisposableBean {
 
     private final BlockingQueue<Handover> queue;
     private final long maxAgeNanos;
+    private final long intervalNanos;
     private final Thread writer;
     private volatile boolean running = true;
     /** Hand-overs not yet applied (or given up to the retry), in the queue or being written. */
@@ -56,12 +58,15 @@ class BucketFlusher implements DisposableBean {
     /**
      * @param guardRetention how long bucket documents keep a case's guard entry: a hand-over older than half of it is
      *        not applied from its copy but retried by case id, read afresh (see {@link BucketWriter#pruneGuards})
+     * @param interval the least time from the start of one group's write to the next: the hand-overs gather meanwhile
      */
     BucketFlusher(LedgerStore store, MeterRegistry meters,
             @Value("${hotline.reporting.bucket-queue:2000}") int capacity,
-            @Value("${hotline.reporting.guard-retention:1m}") Duration guardRetention) {
+            @Value("${hotline.reporting.guard-retention:1m}") Duration guardRetention,
+            @Value("${hotline.reporting.bucket-interval:1s}") Duration interval) {
         this.store = store;
         this.maxAgeNanos = guardRetention.toNanos() / 2;
+        this.intervalNanos = interval.toNanos();
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.groupSizes = DistributionSummary.builder("hotline.reporting.bucket.group")
                 .description("Ledger writes whose bucket changes were applied together").baseUnit("writes")
@@ -120,10 +125,17 @@ class BucketFlusher implements DisposableBean {
                 if (first == null) {
                     continue;
                 }
+                long began = System.nanoTime();
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
                 groupSizes.record(group.size());
                 write(fresh(group));
+                waiting.addAndGet(-group.size());
+                group.clear();
+                long rest = intervalNanos - (System.nanoTime() - began);
+                if (rest > 0 && running) {
+                    TimeUnit.NANOSECONDS.sleep(rest);
+                }
             }
             catch (InterruptedException ex) {
                 running = false;

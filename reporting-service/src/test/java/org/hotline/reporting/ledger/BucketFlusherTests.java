@@ -51,7 +51,7 @@ class BucketFlusherTests {
         mongo = new MongoTemplate(client, "reporting");
         store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()),
                 new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")));
-        flusher = new BucketFlusher(store, meters, 100, Duration.ofMinutes(1));
+        flusher = new BucketFlusher(store, meters, 100, Duration.ofMinutes(1), Duration.ZERO);
     }
 
     @AfterEach
@@ -129,7 +129,7 @@ class BucketFlusherTests {
     void whenAHandOverWaitedLongerThanHalfTheGuardRetentionThenItsCaseIsReadAfreshInstead() throws Exception {
         flusher.destroy();
         // no retention at all: every hand-over is too old by the time the writer takes it
-        flusher = new BucketFlusher(store, meters, 100, Duration.ZERO);
+        flusher = new BucketFlusher(store, meters, 100, Duration.ZERO, Duration.ZERO);
 
         recordOpening("case-1", T0);
         await().until(flusher::idle);
