@@ -71,6 +71,11 @@ final class ServiceProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        // e.g. HOTLINE_SERVICE_JVM_OPTIONS="-XX:TieredStopAtLevel=4" for the C2 compiler; later options win
+        String extra = System.getenv("HOTLINE_SERVICE_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(service.jar(servicesDir).toAbsolutePath().toString());
         return command;
