@@ -39,11 +39,12 @@ import com.mongodb.bulk.BulkWriteError;
  * number is higher. A crash at any point followed by a retry neither loses nor doubles a change.
  * <p>
  * The changes, of one case or of many, go out as one unordered bulk write per bucket collection, so they cost one
- * write command per collection rather than one per bucket; a case's changes of one sequence number to the values of
- * one document (a department it left and the one it moved to, its keywords) are one update. An unordered bulk may
- * apply its operations in any order, so each bulk holds at most one change per case and document: a case's older
- * changes of a document (left pending by a crash, or by an earlier event of the same batch) go out in an earlier
- * round.
+ * write command per collection rather than one per bucket. The changes of all the cases to one document are one
+ * update (summed counters, every case's guard entry), on the condition that the document took none of them yet;
+ * a document that took some already refuses it, and its changes are written case by case, each under its own guard.
+ * An unordered bulk may apply its operations in any order, so each round holds at most one change per case and
+ * document: a case's older changes of a document (left pending by a crash, or by an earlier event of the same
+ * batch) go out in an earlier round.
  * <p>
  * The guard entries are removed again once they can no longer be needed ({@link #pruneGuards}), so a document keeps
  * only those of the cases that changed lately instead of one per case it ever counted.
@@ -176,17 +177,7 @@ class BucketWriter {
             });
             bulk.upsert(query(where("_id").is(first.documentId()).andOperator(notTaken)), update);
         }
-        try {
-            bulk.execute();
-            return List.of();
-        }
-        catch (BulkOperationException ex) {
-            if (!ex.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
-                throw ex;
-            }
-            return ex.getErrors().stream().map(BulkWriteError::getIndex).map(merged::get).flatMap(List::stream)
-                    .toList();
-        }
+        return refused(bulk).stream().map(merged::get).flatMap(List::stream).toList();
     }
 
     /** The changes refused with a duplicate key. */
@@ -201,6 +192,11 @@ class BucketWriter {
             bulk.upsert(query(where("_id").is(c.documentId())
                     .orOperator(where(seen).exists(false), where(seen + "." + SEQ).lt(c.seq()))), update);
         }
+        return refused(bulk).stream().map(changes::get).toList();
+    }
+
+    /** Runs the bulk; returns the positions of its operations refused with a duplicate key, throws any other failure. */
+    private static List<Integer> refused(BulkOperations bulk) {
         try {
             bulk.execute();
             return List.of();
@@ -209,7 +205,7 @@ class BucketWriter {
             if (!ex.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
                 throw ex;
             }
-            return ex.getErrors().stream().map(BulkWriteError::getIndex).map(changes::get).toList();
+            return ex.getErrors().stream().map(BulkWriteError::getIndex).toList();
         }
     }
 
