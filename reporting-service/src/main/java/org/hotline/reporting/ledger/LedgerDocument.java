@@ -36,6 +36,12 @@ record LedgerDocument(@Id String id, long revision, List<StoredFact> facts, Inst
                 currentDepartments, openResolveBy, List.of(), pending, hasPending, deltaSeq);
     }
 
+    /** The document as a clearing of its pending changes leaves it. */
+    LedgerDocument cleared() {
+        return new LedgerDocument(id, revision + 1, facts, openedAt, lastEventAt, status, urgency, department,
+                currentDepartments, openResolveBy, kpiFacts, List.of(), false, deltaSeq);
+    }
+
     boolean knows(String eventId) {
         return facts.stream().anyMatch(f -> f.eventId().equals(eventId));
     }

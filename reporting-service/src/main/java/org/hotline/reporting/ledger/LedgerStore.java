@@ -21,6 +21,7 @@ import org.hotline.events.HotlineEvent;
 import org.hotline.reporting.ledger.CaseFacts.BucketFacts;
 import org.hotline.reporting.ledger.LedgerDocument.BucketDelta;
 import org.hotline.support.outbox.RetryOnConflict;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -44,12 +45,22 @@ class LedgerStore {
 
     /** How many cases one look-up by id asks for. */
     private static final int SWEEP_LOOKUP = 500;
+    /** How many recently written ledger documents are kept for their case's next event. */
+    private static final int RECENT_CASES = 2_000;
 
     private final MongoTemplate mongo;
     private final BucketWriter buckets;
     private final CaseFacts.Settings settings;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final Set<CaseRef> unflushed = ConcurrentHashMap.newKeySet();
+    /**
+     * The ledger documents this instance wrote lately, as written (and as cleared by its own flushes), so that the
+     * next event of a busy case needs no read. Every write and clearing is conditional on the revision, and a
+     * clearing moves it too: a copy another instance (or a sweep) made stale fails its write, is dropped, and the
+     * retry reads the document afresh. A copy is kept for half the guard retention at most: so pending changes it
+     * carries that were applied and cleared elsewhere meanwhile are still guarded when it is written back.
+     */
+    private final Cache<CaseRef, LedgerDocument> recent;
     /**
      * Per case lately flushed here: the sequence number up to which this instance applied its bucket changes. A case
      * written again before its clearing (its revision moved, so the clearing skipped it) carries those changes once
@@ -59,10 +70,17 @@ class LedgerStore {
     private final Cache<CaseRef, Long> appliedUpTo = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    LedgerStore(MongoTemplate mongo, BucketWriter buckets, CaseFacts.Settings settings) {
+    /**
+     * @param guardRetention how long bucket documents keep a case's guard entry: a copy of a ledger document is kept
+     *        for half of that at most (see {@link #recent})
+     */
+    LedgerStore(MongoTemplate mongo, BucketWriter buckets, CaseFacts.Settings settings,
+            @Value("${hotline.reporting.guard-retention:1m}") Duration guardRetention) {
         this.mongo = mongo;
         this.buckets = buckets;
         this.settings = settings;
+        this.recent = Caffeine.newBuilder().maximumSize(RECENT_CASES).expireAfterWrite(guardRetention.dividedBy(2))
+                .build();
     }
 
     /**
@@ -76,20 +94,31 @@ class LedgerStore {
     public LedgerDocument write(Generation generation, HotlineEvent event) {
         ensureIndexes(generation);
         String collection = generation.ledgerCollection();
-        LedgerDocument before = mongo.findById(event.caseId(), LedgerDocument.class, collection);
+        CaseRef ref = new CaseRef(generation, event.caseId());
+        LedgerDocument cached = recent.getIfPresent(ref);
+        LedgerDocument before = cached != null ? cached
+                : mongo.findById(event.caseId(), LedgerDocument.class, collection);
         if (before != null && before.knows(event.eventId().toString())) {
             return before;
         }
         List<StoredFact> facts = new ArrayList<>(before == null ? List.of() : before.facts());
         facts.add(StoredFact.of(event));
         LedgerDocument after = next(event.caseId(), before, facts);
-        if (before == null) {
-            mongo.insert(after, collection);
+        try {
+            if (before == null) {
+                mongo.insert(after, collection);
+            }
+            else if (mongo.replace(query(where("_id").is(before.id()).and("revision").is(before.revision())),
+                    after, ReplaceOptions.none(), collection).getMatchedCount() == 0) {
+                throw new OptimisticLockingFailureException("The ledger of case " + before.id() + " changed");
+            }
         }
-        else if (mongo.replace(query(where("_id").is(before.id()).and("revision").is(before.revision())), after,
-                ReplaceOptions.none(), collection).getMatchedCount() == 0) {
-            throw new OptimisticLockingFailureException("The ledger of case " + before.id() + " changed");
+        catch (DataAccessException conflictOrFailure) {
+            // the next attempt reads the document afresh
+            recent.invalidate(ref);
+            throw conflictOrFailure;
         }
+        recent.put(ref, after);
         return after;
     }
 
@@ -143,8 +172,18 @@ class LedgerStore {
         // each cleared only if nothing changed meanwhile; otherwise the newer write carries them and applies them again
         BulkOperations clear = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.ledgerCollection());
         latest.values().forEach(d -> clear.updateOne(query(where("_id").is(d.id()).and("revision").is(d.revision())),
-                new Update().set("pending", List.of()).set("hasPending", false)));
-        clear.execute();
+                new Update().set("pending", List.of()).set("hasPending", false).inc("revision", 1)));
+        boolean allCleared;
+        try {
+            allCleared = clear.execute().getMatchedCount() == latest.size();
+        }
+        catch (DataAccessException ex) {
+            latest.keySet().forEach(caseId -> recent.invalidate(new CaseRef(generation, caseId)));
+            throw ex;
+        }
+        // the copies kept for the next write: cleared as in the store, or read afresh next time if unsure
+        latest.forEach((caseId, d) -> recent.asMap().computeIfPresent(new CaseRef(generation, caseId),
+                (ref, copy) -> allCleared && copy.revision() == d.revision() ? copy.cleared() : null));
     }
 
     /**
@@ -199,6 +238,7 @@ class LedgerStore {
         generation.bucketCollections().forEach(mongo::dropCollection);
         indexed.remove(generation.ledgerCollection());
         appliedUpTo.asMap().keySet().removeIf(ref -> ref.generation().equals(generation));
+        recent.asMap().keySet().removeIf(ref -> ref.generation().equals(generation));
     }
 
     private LedgerDocument next(String caseId, LedgerDocument before, List<StoredFact> facts) {

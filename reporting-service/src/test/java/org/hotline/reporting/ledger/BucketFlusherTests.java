@@ -1,6 +1,7 @@
 package org.hotline.reporting.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.hotline.reporting.ledger.CaseFacts.Grain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoClient;
@@ -43,14 +45,17 @@ class BucketFlusherTests {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** Update statements sent to the store. */
     AtomicInteger updates = new AtomicInteger();
+    /** Find commands sent to the store. */
+    AtomicInteger finds = new AtomicInteger();
 
     @BeforeEach
     void startStandIn() {
         server = new MongoServer(new MemoryBackend());
-        client = CountingClient.create(server.bind().getPort(), updates);
+        client = CountingClient.create(server.bind().getPort(), updates, finds);
         mongo = new MongoTemplate(client, "reporting");
         store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()),
-                new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")));
+                new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")),
+                Duration.ofMinutes(1));
         flusher = new BucketFlusher(store, meters, 100, Duration.ofMinutes(1), Duration.ZERO);
     }
 
@@ -137,6 +142,33 @@ class BucketFlusherTests {
         assertThat(opened()).isZero();
         assertThat(store.find(GENERATION, "case-1")).get().extracting(LedgerDocument::hasPending).isEqualTo(true);
         store.retryUnflushed();
+        assertThat(opened()).isEqualTo(1);
+        assertThat(store.find(GENERATION, "case-1")).get().extracting(LedgerDocument::hasPending).isEqualTo(false);
+    }
+
+    @Test
+    void whenACaseIsWrittenAgainThenItsDocumentIsNotReadAgainUnlessSomethingElseChangedIt() {
+        List<org.hotline.events.HotlineEvent> flow = CaseFlows.satisfied("case-1", T0);
+        store.write(GENERATION, flow.get(0));
+        finds.set(0);
+
+        LedgerDocument assigned = store.write(GENERATION, flow.get(1));
+        store.flush(GENERATION, List.of(assigned));
+        store.write(GENERATION, flow.get(2));
+        assertThat(finds.get()).isZero();
+
+        // another writer (another instance, or its sweep) changes the document: the copy fails, is dropped, re-read
+        mongo.getCollection(GENERATION.ledgerCollection()).updateOne(new Document("_id", "case-1"),
+                new Document("$inc", new Document("revision", 1)));
+        assertThatThrownBy(() -> store.write(GENERATION, flow.get(3)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        // the retry, as @RetryOnConflict makes it
+        LedgerDocument accepted = store.write(GENERATION, flow.get(3));
+
+        assertThat(finds.get()).isEqualTo(1);
+        assertThat(accepted.facts()).hasSize(4);
+        assertThat(store.find(GENERATION, "case-1")).get().extracting(d -> d.facts().size()).isEqualTo(4);
+        store.flush(GENERATION, List.of(accepted));
         assertThat(opened()).isEqualTo(1);
         assertThat(store.find(GENERATION, "case-1")).get().extracting(LedgerDocument::hasPending).isEqualTo(false);
     }
