@@ -18,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.hotline.events.HotlineEvent;
+import org.hotline.events.intake.CaseOpened;
 import org.hotline.reporting.ledger.CaseFacts.BucketFacts;
 import org.hotline.reporting.ledger.LedgerDocument.BucketDelta;
 import org.hotline.support.outbox.RetryOnConflict;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -96,8 +98,23 @@ class LedgerStore {
         String collection = generation.ledgerCollection();
         CaseRef ref = new CaseRef(generation, event.caseId());
         LedgerDocument cached = recent.getIfPresent(ref);
+        if (cached == null && event instanceof CaseOpened) {
+            // a case's first fact, as a rule: written without a read, read only if the case turns out to exist
+            try {
+                return write(ref, null, event);
+            }
+            catch (DuplicateKeyException exists) {
+                // a redelivery, or a later fact arrived first: read it as for any other fact
+            }
+        }
         LedgerDocument before = cached != null ? cached
                 : mongo.findById(event.caseId(), LedgerDocument.class, collection);
+        return write(ref, before, event);
+    }
+
+    /** Writes the event into the case's document as read ({@code null}: none yet), on its revision. */
+    private LedgerDocument write(CaseRef ref, LedgerDocument before, HotlineEvent event) {
+        String collection = ref.generation().ledgerCollection();
         if (before != null && before.knows(event.eventId().toString())) {
             return before;
         }
