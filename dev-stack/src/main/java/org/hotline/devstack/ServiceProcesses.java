@@ -38,6 +38,15 @@ final class ServiceProcesses implements AutoCloseable {
             "-XX:ReservedCodeCacheSize=64m",
             "-Dfile.encoding=UTF-8");
 
+    /** Where the process priority tool is on Linux and macOS; without it the services run at normal priority. */
+    static final Path NICE = Path.of("/usr/bin/nice");
+
+    /**
+     * reporting-service runs at a lower priority (niceness 10, or {@code HOTLINE_REPORTING_NICENESS}): its projections
+     * may trail by seconds, an emergency's escalation may not. On a machine with idle cores it changes nothing.
+     */
+    static final String REPORTING_NICENESS = System.getenv().getOrDefault("HOTLINE_REPORTING_NICENESS", "10");
+
     private final Path servicesDir;
     private final Path logDir;
     private final String kafkaBootstrap;
@@ -69,6 +78,10 @@ final class ServiceProcesses implements AutoCloseable {
 
     List<String> command(HotlineService service) {
         List<String> command = new ArrayList<>();
+        if (service.name().equals(HotlineService.REPORTING.name()) && Files.isExecutable(NICE)) {
+            // analytics yields the CPU to the case path (intake, routing, escalation) when the machine is busy
+            command.addAll(List.of(NICE.toString(), "-n", REPORTING_NICENESS));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         // e.g. HOTLINE_SERVICE_JVM_OPTIONS="-XX:TieredStopAtLevel=4" for the C2 compiler; later options win

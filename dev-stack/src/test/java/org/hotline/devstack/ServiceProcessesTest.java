@@ -44,6 +44,21 @@ class ServiceProcessesTest {
     }
 
     @Test
+    void runsReportingAtALowerPriorityWhereTheSystemCan() {
+        List<String> command = processes().command(HotlineService.REPORTING);
+
+        if (Files.isExecutable(ServiceProcesses.NICE)) {
+            assertThat(command.subList(0, 3)).containsExactly(ServiceProcesses.NICE.toString(), "-n",
+                    ServiceProcesses.REPORTING_NICENESS);
+            assertThat(command.get(3)).endsWith("java");
+        }
+        else {
+            assertThat(command.get(0)).endsWith("java");
+        }
+        assertThat(processes().command(HotlineService.ESCALATION).get(0)).endsWith("java");
+    }
+
+    @Test
     void pointsEachServiceAtKafkaItsOwnDatabaseAndItsPort() {
         HotlineService reporting = HotlineService.REPORTING;
 
