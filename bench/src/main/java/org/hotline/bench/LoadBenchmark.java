@@ -139,10 +139,33 @@ public final class LoadBenchmark {
                     && lagGrowing.values().stream().noneMatch(Boolean::booleanValue);
         }
 
+        /** "yes", or "**no**" with what failed: too few accepted, failures, cases never assigned, growing lags. */
+        String keptUp() {
+            if (sustainable()) {
+                return "yes";
+            }
+            List<String> why = new ArrayList<>();
+            if (achievedRate < 0.95 * targetRate) {
+                why.add("accepted < 95 %");
+            }
+            if (failed > sent / 100) {
+                why.add("failures > 1 %");
+            }
+            if (notAssigned > 0) {
+                why.add(notAssigned + " never assigned");
+            }
+            lagGrowing.forEach((group, growing) -> {
+                if (growing) {
+                    why.add(group.replace("-service", "") + " lag growing");
+                }
+            });
+            return "**no** (" + String.join(", ", why) + ")";
+        }
+
         String summary() {
-            return String.format("%5d/s target: %.0f/s accepted, http p99 %d ms, assigned p99 %d ms, %s", targetRate,
-                    achievedRate, http.getValueAtPercentile(99), assigned.getValueAtPercentile(99),
-                    sustainable() ? "sustained" : "NOT sustained");
+            return String.format("%5d/s target: %.0f/s accepted, http p99 %d ms, assigned p99 %d ms, kept up: %s",
+                    targetRate, achievedRate, http.getValueAtPercentile(99), assigned.getValueAtPercentile(99),
+                    keptUp());
         }
     }
 

@@ -45,7 +45,7 @@ final class Report {
                     pair(step.assigned()) + (step.notAssigned() > 0 ? " (" + step.notAssigned() + " never)" : ""),
                     pair(step.ledger()), p99(step.emergency()), p99(step.emergencyFromOpened()),
                     step.eventsPerSecond(), String.join(", ", step.maxLag().values().stream().map(String::valueOf)
-                            .toList()), step.sustainable() ? "yes" : "**no**"));
+                            .toList()), step.keptUp()));
         }
         int best = steps.stream().filter(LoadBenchmark.StepResult::sustainable)
                 .mapToInt(LoadBenchmark.StepResult::targetRate).max().orElse(0);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,24 @@ class BenchmarkPartsTests {
         assertThat(LagMonitor.growing(List.of(0L, 40L, 120L, 300L, 500L, 900L, 1400L, 2000L, 2600L))).isTrue();
         assertThat(LagMonitor.growing(List.of(30L, 80L, 60L, 70L, 90L, 40L, 60L, 80L, 50L))).isFalse();
         assertThat(LagMonitor.growing(List.of(900L, 700L, 500L, 300L, 100L, 0L))).isFalse();
+    }
+
+    @Test
+    void whenAStepDoesNotKeepUpThenTheReportSaysWhichStagesFellBehind() {
+        Map<String, Boolean> growing = new LinkedHashMap<>();
+        growing.put("routing-service", false);
+        growing.put("reporting-service", true);
+        growing.put("feedback-service", true);
+
+        assertThat(step(30, 30, growing).keptUp()).isEqualTo("**no** (reporting lag growing, feedback lag growing)");
+        assertThat(step(30, 20, Map.of("routing-service", false)).keptUp()).isEqualTo("**no** (accepted < 95 %)");
+        assertThat(step(20, 20, Map.of("routing-service", false)).keptUp()).isEqualTo("yes");
+    }
+
+    private static LoadBenchmark.StepResult step(int target, double achieved, Map<String, Boolean> growing) {
+        return new LoadBenchmark.StepResult(target, achieved, target * 60, (int) achieved * 60, 0, new Histogram(3),
+                new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3), 0, 0,
+                Map.of(), growing, 0, null);
     }
 
     @Test
