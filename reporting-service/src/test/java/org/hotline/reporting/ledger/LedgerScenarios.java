@@ -238,6 +238,7 @@ abstract class LedgerScenarios {
         awaitLedger(satisfied, one.size());
         awaitLedger(troubled, two.size());
 
+        awaitEverythingRecorded();
         JsonNode report = await().until(() -> kpis("from=2020-01-01&to=2020-02-01&groupBy=department"),
                 r -> r.get("overall").get("opened").asLong() == 2 && r.get("overall").get("reopens").asLong() == 1);
         JsonNode overall = report.get("overall");
@@ -285,6 +286,7 @@ abstract class LedgerScenarios {
         String caseId = UUID.randomUUID().toString();
         CaseFlows.satisfied(caseId, t0).forEach(event -> KafkaProbe.publish(brokers, event));
         awaitLedger(caseId, 7);
+        awaitEverythingRecorded();
         await().until(() -> kpis("from=2020-03-01&to=2020-04-01").get("overall").get("closed").asLong() == 1);
 
         ResponseEntity<String> kpis = http.get().uri("/api/reports/kpis?from=2020-03-01&to=2020-04-01&groupBy=channel")
@@ -315,6 +317,7 @@ abstract class LedgerScenarios {
                 Duration.ofSeconds(3)));
         awaitLedger(last, 1);
 
+        awaitEverythingRecorded();
         JsonNode report = await().until(() -> http.get().uri("/api/reports/common-problems?from=2020-05-15&to="
                 + "2020-06-01&top=20").retrieve().body(JsonNode.class),
                 r -> r.get("categories").size() == 1 && r.get("categories").get(0).get("count").asLong() == 3);
@@ -369,6 +372,7 @@ abstract class LedgerScenarios {
         awaitLedger(caseId, 7);
         // not a whole month: the report reads the daily buckets
         String query = "from=2018-02-02&to=2018-02-27&groupBy=department";
+        awaitEverythingRecorded();
         JsonNode before = await().until(() -> kpis(query), r -> r.get("overall").get("closed").asLong() == 1);
         Generation generation = generations.active();
         LedgerDocument document = mongo.findById(caseId, LedgerDocument.class, generation.ledgerCollection());
