@@ -118,7 +118,6 @@ class BucketFlusher implements DisposableBean {
     }
 
     private void run() {
-        List<Handover> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
                 Handover first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -126,12 +125,7 @@ class BucketFlusher implements DisposableBean {
                     continue;
                 }
                 long began = System.nanoTime();
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                groupSizes.record(group.size());
-                write(fresh(group));
-                waiting.addAndGet(-group.size());
-                group.clear();
+                writeGroup(first);
                 long rest = intervalNanos - (System.nanoTime() - began);
                 if (rest > 0 && running) {
                     TimeUnit.NANOSECONDS.sleep(rest);
@@ -142,15 +136,25 @@ class BucketFlusher implements DisposableBean {
                 Thread.currentThread().interrupt();
                 break;
             }
-            catch (RuntimeException ex) {
-                // whatever went wrong, the changes stay pending in the ledger and the sweep applies them
-                log.warn("Bucket changes of {} ledger writes not applied: {}", group.size(),
-                        ex.getClass().getSimpleName());
-            }
-            finally {
-                waiting.addAndGet(-group.size());
-                group.clear();
-            }
+        }
+    }
+
+    /** Writes the hand-over with all those waiting behind it, up to {@code MAX_GROUP}. */
+    private void writeGroup(Handover first) {
+        List<Handover> group = new ArrayList<>();
+        group.add(first);
+        queue.drainTo(group, MAX_GROUP - 1);
+        groupSizes.record(group.size());
+        try {
+            write(fresh(group));
+        }
+        catch (RuntimeException ex) {
+            // whatever went wrong, the changes stay pending in the ledger and the sweep applies them
+            log.warn("Bucket changes of {} ledger writes not applied: {}", group.size(),
+                    ex.getClass().getSimpleName());
+        }
+        finally {
+            waiting.addAndGet(-group.size());
         }
     }
 
