@@ -60,9 +60,10 @@ class LedgerStore {
      * next event of a busy case needs no read. Every write and clearing is conditional on the revision, and a
      * clearing moves it too: a copy another instance (or a sweep) made stale fails its write, is dropped, and the
      * retry reads the document afresh. A copy is kept for half the guard retention at most: so pending changes it
-     * carries that were applied and cleared elsewhere meanwhile are still guarded when it is written back.
+     * carries that were applied and cleared elsewhere meanwhile are still guarded when it is written back. The facts
+     * are kept decoded too, so the next event folds the case without reading every fact's JSON again.
      */
-    private final Cache<CaseRef, LedgerDocument> recent;
+    private final Cache<CaseRef, Kept> recent;
     /**
      * Per case lately flushed here: the sequence number up to which this instance applied its bucket changes. A case
      * written again before its clearing (its revision moved, so the clearing skipped it) carries those changes once
@@ -97,7 +98,7 @@ class LedgerStore {
         ensureIndexes(generation);
         String collection = generation.ledgerCollection();
         CaseRef ref = new CaseRef(generation, event.caseId());
-        LedgerDocument cached = recent.getIfPresent(ref);
+        Kept cached = recent.getIfPresent(ref);
         if (cached == null && event instanceof CaseOpened) {
             // a case's first fact, as a rule: written without a read, read only if the case turns out to exist
             try {
@@ -107,20 +108,23 @@ class LedgerStore {
                 // a redelivery, or a later fact arrived first: read it as for any other fact
             }
         }
-        LedgerDocument before = cached != null ? cached
-                : mongo.findById(event.caseId(), LedgerDocument.class, collection);
+        Kept before = cached != null ? cached
+                : Kept.read(mongo.findById(event.caseId(), LedgerDocument.class, collection));
         return write(ref, before, event);
     }
 
     /** Writes the event into the case's document as read ({@code null}: none yet), on its revision. */
-    private LedgerDocument write(CaseRef ref, LedgerDocument before, HotlineEvent event) {
+    private LedgerDocument write(CaseRef ref, Kept kept, HotlineEvent event) {
         String collection = ref.generation().ledgerCollection();
+        LedgerDocument before = kept == null ? null : kept.document();
         if (before != null && before.knows(event.eventId().toString())) {
             return before;
         }
         List<StoredFact> facts = new ArrayList<>(before == null ? List.of() : before.facts());
         facts.add(StoredFact.of(event));
-        LedgerDocument after = next(event.caseId(), before, facts);
+        List<HotlineEvent> events = new ArrayList<>(kept == null ? List.of() : kept.events());
+        events.add(StoredFact.withoutCallerData(event));
+        LedgerDocument after = next(event.caseId(), before, facts, events);
         try {
             if (before == null) {
                 mongo.insert(after, collection);
@@ -135,12 +139,26 @@ class LedgerStore {
             recent.invalidate(ref);
             throw conflictOrFailure;
         }
-        recent.put(ref, after);
+        recent.put(ref, new Kept(after, events));
         return after;
     }
 
     /** A case in a generation. */
     private record CaseRef(Generation generation, String caseId) {
+    }
+
+    /** A ledger document and its facts' events (without caller data), in the same order. */
+    private record Kept(LedgerDocument document, List<HotlineEvent> events) {
+
+        /** The document as read, its facts decoded; {@code null} for none. */
+        static Kept read(LedgerDocument document) {
+            return document == null ? null
+                    : new Kept(document, document.facts().stream().map(StoredFact::event).toList());
+        }
+
+        Kept cleared() {
+            return new Kept(document.cleared(), events);
+        }
     }
 
     /** Notes cases whose bucket changes could not be applied, for {@link #retryUnflushed()}. */
@@ -200,7 +218,7 @@ class LedgerStore {
         }
         // the copies kept for the next write: cleared as in the store, or read afresh next time if unsure
         latest.forEach((caseId, d) -> recent.asMap().computeIfPresent(new CaseRef(generation, caseId),
-                (ref, copy) -> allCleared && copy.revision() == d.revision() ? copy.cleared() : null));
+                (ref, copy) -> allCleared && copy.document().revision() == d.revision() ? copy.cleared() : null));
     }
 
     /**
@@ -258,14 +276,16 @@ class LedgerStore {
         recent.asMap().keySet().removeIf(ref -> ref.generation().equals(generation));
     }
 
-    private LedgerDocument next(String caseId, LedgerDocument before, List<StoredFact> facts) {
-        LedgerCase folded = CaseHistory.fold(caseId, facts.stream().map(StoredFact::event).toList(), null);
+    /** The document with the facts, {@code events} being the facts' events. */
+    private LedgerDocument next(String caseId, LedgerDocument before, List<StoredFact> facts,
+            List<HotlineEvent> events) {
+        LedgerCase folded = CaseHistory.fold(caseId, events, null);
         List<String> keywords = facts.stream().filter(f -> f.keywords() != null).findFirst()
                 .map(StoredFact::keywords).orElse(List.of());
         List<BucketFacts> kpiFacts = CaseFacts.of(folded, keywords, settings);
         long seq = before == null ? 1 : before.deltaSeq() + 1;
         List<BucketDelta> pending = new ArrayList<>(before == null ? List.of() : before.pending());
-        pending.addAll(difference(seq, before == null ? List.of() : before.kpiFacts(), kpiFacts));
+        pending.addAll(difference(seq, before == null ? List.of() : before.counted(), kpiFacts));
         List<String> current = new ArrayList<>();
         if (folded.department() != null) {
             current.add(folded.department());
@@ -274,11 +294,10 @@ class LedgerStore {
         LedgerCase.Assignment lead = folded.leadAssignment();
         LedgerCase.Deadline resolveBy = lead == null || lead.endedAt() != null ? null
                 : lead.deadline(org.hotline.events.Milestone.RESOLUTION);
-        return new LedgerDocument(caseId, before == null ? 0 : before.revision() + 1, facts, folded.openedAt(),
+        return LedgerDocument.of(caseId, before == null ? 0 : before.revision() + 1, facts, folded.openedAt(),
                 folded.lastEventAt(), folded.status().name(), folded.urgency() == null ? null : folded.urgency().name(),
                 folded.department(), current,
-                folded.status().inBacklog() && resolveBy != null ? resolveBy.due() : null, kpiFacts, pending,
-                !pending.isEmpty(), seq);
+                folded.status().inBacklog() && resolveBy != null ? resolveBy.due() : null, kpiFacts, pending, seq);
     }
 
     /** The bucket changes that turn what a case counted into what it counts now. */

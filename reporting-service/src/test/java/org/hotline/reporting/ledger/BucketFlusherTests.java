@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
+import org.hotline.events.HotlineEvent;
 import org.hotline.reporting.ledger.CaseFacts.Grain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,8 @@ class BucketFlusherTests {
     static final Generation GENERATION = new Generation(0);
     static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
     static final String TOTAL_DAY = "TOTAL|2026-11-23";
+    static final CaseFacts.Settings SETTINGS = new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5),
+            ZoneId.of("Asia/Shanghai"));
 
     MongoServer server;
     MongoClient client;
@@ -53,9 +56,7 @@ class BucketFlusherTests {
         server = new MongoServer(new MemoryBackend());
         client = CountingClient.create(server.bind().getPort(), updates, finds);
         mongo = new MongoTemplate(client, "reporting");
-        store = new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()),
-                new CaseFacts.Settings(Duration.ofSeconds(15), Duration.ofMinutes(5), ZoneId.of("Asia/Shanghai")),
-                Duration.ofMinutes(1));
+        store = freshStore();
         flusher = new BucketFlusher(store, meters, 100, Duration.ofMinutes(1), Duration.ZERO);
     }
 
@@ -231,5 +232,61 @@ class BucketFlusherTests {
 
         assertThat(opened()).isEqualTo(2);
         assertThat(store.find(GENERATION, "case-2")).get().extracting(LedgerDocument::hasPending).isEqualTo(false);
+    }
+
+    LedgerStore freshStore() {
+        return new LedgerStore(mongo, new BucketWriter(mongo, Clock.systemUTC(), new BucketWrites()), SETTINGS,
+                Duration.ofMinutes(1));
+    }
+
+    long departmentOpened(String department) {
+        Document bucket = mongo.findById("DEPARTMENT|2026-11-23", Document.class,
+                GENERATION.bucketCollection(Grain.DEPARTMENT, false));
+        Document counters = bucket.get("c", Document.class).get(department, Document.class);
+        return counters == null ? 0 : counters.get("opened", Number.class).longValue();
+    }
+
+    @Test
+    void whatACaseCountsIsStoredOncePerSetOfCountersAndReadBackAsOneSharePerBucket() {
+        List<HotlineEvent> flow = CaseFlows.satisfied("case-1", T0);
+        store.write(GENERATION, flow.get(0));
+        LedgerDocument assigned = store.write(GENERATION, flow.get(1));
+
+        Document stored = mongo.findById("case-1", Document.class, GENERATION.ledgerCollection());
+        assertThat(stored).doesNotContainKey("kpiFacts");
+        // the day's and month's buckets of every grain share one set of counters; keyword and area buckets count
+        // the opening only
+        assertThat(stored.getList("kpi", Document.class)).hasSize(2);
+        List<CaseFacts.BucketFacts> expected = CaseFacts.of(CaseHistory.fold("case-1",
+                flow.subList(0, 2).stream().map(StoredFact::withoutCallerData).toList(), null),
+                assigned.facts().get(0).keywords(), SETTINGS);
+        assertThat(store.find(GENERATION, "case-1")).get().extracting(LedgerDocument::counted)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void whenALedgerDocumentKeepsOneEntryPerBucketAsWrittenBeforeThenItsNextEventMovesTheCaseAsBefore() {
+        List<HotlineEvent> flow = CaseFlows.satisfied("case-1", T0);
+        LedgerDocument opened = store.write(GENERATION, flow.get(0));
+        flusher.apply(List.of(new BucketFlusher.Written(GENERATION, opened)));
+        await().until(flusher::idle);
+        assertThat(departmentOpened(CaseFacts.NO_DEPARTMENT)).isEqualTo(1);
+        // the earlier layout: kpiFacts, one entry per bucket, and no kpi
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is("case-1")),
+                new org.springframework.data.mongodb.core.query.Update().set("kpiFacts", opened.counted())
+                        .unset("kpi"), GENERATION.ledgerCollection());
+        LedgerStore restarted = freshStore();
+        assertThat(restarted.find(GENERATION, "case-1")).get().extracting(LedgerDocument::kpi).isNull();
+
+        LedgerDocument assigned = restarted.write(GENERATION, flow.get(1));
+        restarted.flush(GENERATION, List.of(assigned));
+
+        String department = ((org.hotline.events.routing.CaseAssigned) flow.get(1)).departmentCode();
+        assertThat(departmentOpened(CaseFacts.NO_DEPARTMENT)).isZero();
+        assertThat(departmentOpened(department)).isEqualTo(1);
+        Document stored = mongo.findById("case-1", Document.class, GENERATION.ledgerCollection());
+        assertThat(stored).containsKey("kpi").doesNotContainKey("kpiFacts");
     }
 }

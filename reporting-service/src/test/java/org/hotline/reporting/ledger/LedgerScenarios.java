@@ -380,7 +380,7 @@ abstract class LedgerScenarios {
         // the buckets took the latest changes, the crash came before the document was cleared
         // (the closing fact changed every bucket but the keyword and area ones, which only the opening fact did)
         List<LedgerDocument.BucketDelta> taken = LedgerStore.difference(document.deltaSeq(), List.of(),
-                document.kpiFacts().stream().filter(b -> b.grain() != CaseFacts.Grain.KEYWORD
+                document.counted().stream().filter(b -> b.grain() != CaseFacts.Grain.KEYWORD
                         && b.grain() != CaseFacts.Grain.AREA).toList());
         // and one change no bucket took yet
         List<LedgerDocument.BucketDelta> pending = new ArrayList<>(taken);
