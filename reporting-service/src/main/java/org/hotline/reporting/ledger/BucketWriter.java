@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,7 +30,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 
 /**
  * Applies a case's pending bucket changes with {@code $inc}, each at most once: a bucket document remembers, per
@@ -54,6 +57,8 @@ class BucketWriter {
 
     /** MongoDB's duplicate-key error code. */
     private static final int DUPLICATE_KEY = 11000;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -158,55 +163,78 @@ class BucketWriter {
         }
         long now = clock.millis();
         List<List<Change>> merged = new ArrayList<>(byDocument.values());
-        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        List<UpdateOneModel<Document>> bulk = new ArrayList<>(merged.size());
         for (List<Change> document : merged) {
             Change first = document.get(0);
-            Update update = new Update().setOnInsert("grain", first.grain().name()).setOnInsert("day", first.period());
+            Document filter = new Document("_id", first.documentId());
+            Document set = new Document();
             Map<String, Long> inc = new LinkedHashMap<>();
-            List<Criteria> notTaken = new ArrayList<>();
             for (Change c : document) {
                 String seen = SEEN + "." + BucketLayout.field(c.caseId());
-                update.set(seen, new Document(SEQ, c.seq()).append(AT, now));
+                // a round holds one change per case and document, so each case's condition has a field of its own
+                filter.append(seen + "." + SEQ, notTaken(c));
+                set.append(seen, new Document(SEQ, c.seq()).append(AT, now));
                 c.inc().forEach((path, value) -> inc.merge(path, value, Long::sum));
-                notTaken.add(new Criteria().orOperator(where(seen).exists(false), where(seen + "." + SEQ).lt(c.seq())));
             }
-            inc.forEach((path, value) -> {
-                if (value != 0) {
-                    update.inc(COUNTERS + "." + path, value);
-                }
-            });
-            bulk.upsert(query(where("_id").is(first.documentId()).andOperator(notTaken)), update);
+            bulk.add(new UpdateOneModel<>(filter, update(first, set, inc), UPSERT));
         }
-        return refused(bulk).stream().map(merged::get).flatMap(List::stream).toList();
+        return refused(collection, bulk).stream().map(merged::get).flatMap(List::stream).toList();
     }
 
     /** The changes refused with a duplicate key. */
     private List<Change> upsert(String collection, List<Change> changes) {
         long now = clock.millis();
-        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        List<UpdateOneModel<Document>> bulk = new ArrayList<>(changes.size());
         for (Change c : changes) {
             String seen = SEEN + "." + BucketLayout.field(c.caseId());
-            Update update = new Update().set(seen, new Document(SEQ, c.seq()).append(AT, now))
-                    .setOnInsert("grain", c.grain().name()).setOnInsert("day", c.period());
-            c.inc().forEach((path, value) -> update.inc(COUNTERS + "." + path, value));
-            bulk.upsert(query(where("_id").is(c.documentId())
-                    .orOperator(where(seen).exists(false), where(seen + "." + SEQ).lt(c.seq()))), update);
+            Document filter = new Document("_id", c.documentId()).append(seen + "." + SEQ, notTaken(c));
+            bulk.add(new UpdateOneModel<>(filter,
+                    update(c, new Document(seen, new Document(SEQ, c.seq()).append(AT, now)), c.inc()), UPSERT));
         }
-        return refused(bulk).stream().map(changes::get).toList();
+        return refused(collection, bulk).stream().map(changes::get).toList();
     }
 
-    /** Runs the bulk; returns the positions of its operations refused with a duplicate key, throws any other failure. */
-    private static List<Integer> refused(BulkOperations bulk) {
-        try {
-            bulk.execute();
-            return List.of();
-        }
-        catch (BulkOperationException ex) {
-            if (!ex.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
-                throw ex;
+    /**
+     * The condition on a case's guard entry that the document has not taken the change yet: no entry, or one of an
+     * older change ({@code $not} of {@code $gte} matches both).
+     */
+    private static Document notTaken(Change c) {
+        return new Document("$not", new Document("$gte", c.seq()));
+    }
+
+    /** The update of a bucket document: guard entries, counters added, grain and period if it is new. */
+    private static Document update(Change change, Document guards, Map<String, Long> inc) {
+        Document counters = new Document();
+        inc.forEach((path, value) -> {
+            if (value != 0) {
+                counters.append(COUNTERS + "." + path, value);
             }
-            return ex.getErrors().stream().map(BulkWriteError::getIndex).toList();
+        });
+        Document update = new Document("$set", guards).append("$setOnInsert",
+                new Document("grain", change.grain().name()).append("day", change.period()));
+        if (!counters.isEmpty()) {
+            update.append("$inc", counters);
         }
+        return update;
+    }
+
+    /**
+     * Runs the bulk, unordered; returns the positions of its operations refused with a duplicate key, throws any
+     * other failure (as the template translates it).
+     */
+    private List<Integer> refused(String collection, List<UpdateOneModel<Document>> bulk) {
+        return mongo.execute(collection, documents -> {
+            try {
+                documents.bulkWrite(bulk, UNORDERED);
+                return List.of();
+            }
+            catch (MongoBulkWriteException ex) {
+                if (!ex.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
+                    throw ex;
+                }
+                return ex.getWriteErrors().stream().map(BulkWriteError::getIndex).toList();
+            }
+        });
     }
 
     /**
