@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The load benchmark: drives a running dev stack over HTTP with a realistic case mix, open loop at target rates,
  * measures every stage from the HTTP accept of each case, the consumer lag of every service, the processes' memory
- * and CPU, and the broker's own limit, then writes the results into {@code BENCHMARKS.md}.
+ * and CPU, and the broker's and the store's own limits, then writes the results into {@code BENCHMARKS.md}.
  * <p>
  * {@code java -jar bench/target/hotline-bench.jar [--rates 100,250,500,750,1000] [--step 30s] [--out BENCHMARKS.md]}
  */
@@ -32,7 +32,7 @@ public final class LoadBenchmark {
 
     record Options(List<Integer> rates, Duration step, Duration drain, Duration warmup, String intake,
             String reporting, String auth, String kafka, String mongo, Path out, int ledgerSampleEvery,
-            long rawRecords) {
+            long rawRecords, long storeRecords) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -52,7 +52,8 @@ public final class LoadBenchmark {
                     given.getOrDefault("mongo", "mongodb://127.0.0.1:27017"),
                     Path.of(given.getOrDefault("out", "BENCHMARKS.md")),
                     Integer.parseInt(given.getOrDefault("ledger-sample-every", "50")),
-                    Long.parseLong(given.getOrDefault("raw-records", "200000")));
+                    Long.parseLong(given.getOrDefault("raw-records", "200000")),
+                    Long.parseLong(given.getOrDefault("store-records", "20000")));
         }
     }
 
@@ -118,7 +119,14 @@ public final class LoadBenchmark {
         ledgerWatcher.close();
         System.out.println("Measuring the broker's own limit with ProducerPerformance / ConsumerPerformance ...");
         RawKafkaLimit.Result raw = RawKafkaLimit.measure(options.kafka(), 1500, options.rawRecords());
-        String report = Report.markdown(commandLine, steps, processes.usage(), raw);
+        if (options.storeRecords() > 0) {
+            System.out.println("Measuring the store's own write limit with single-document inserts and updates ...");
+        }
+        RawStoreLimit.Result storeLimit = RawStoreLimit.measure(options.mongo(), options.storeRecords());
+        if (storeLimit.failure() != null) {
+            System.out.println("The store's limit could not be measured: " + storeLimit.failure());
+        }
+        String report = Report.markdown(commandLine, steps, processes.usage(), raw, storeLimit);
         System.out.println(report);
         Report.prepend(options.out(), report);
         System.out.println("Written to " + options.out().toAbsolutePath());

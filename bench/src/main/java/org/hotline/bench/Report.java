@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 
@@ -28,7 +31,7 @@ final class Report {
     }
 
     static String markdown(String commandLine, List<LoadBenchmark.StepResult> steps,
-            Map<String, ProcessStats.Usage> usage, RawKafkaLimit.Result raw) {
+            Map<String, ProcessStats.Usage> usage, RawKafkaLimit.Result raw, RawStoreLimit.Result storeLimit) {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(" — ").append(machine()).append("\n\n");
@@ -57,6 +60,7 @@ final class Report {
         double bestEvents = steps.stream().mapToDouble(LoadBenchmark.StepResult::eventsPerSecond).max().orElse(0);
         md.append(String.format("The suite's busiest step moved %.0f case events/s: %.1f %% of the producer limit.%n%n",
                 bestEvents, 100 * bestEvents / raw.producerRecordsPerSecond()));
+        md.append(storeLimit(steps, storeLimit)).append("\n\n");
         md.append("Store use per case posted (MongoDB `serverStatus` opcounters over each step and its drain; the dev "
                 + "stack's stand-in also reports its commits and file growth):\n\n");
         md.append("| Target /s | Documents written / case | Commits / case | Queries / case | File bytes / case |\n"
@@ -86,6 +90,59 @@ final class Report {
                 u.cpuPercent())));
         md.append('\n');
         return md.toString();
+    }
+
+    /**
+     * The busiest step's store writes against the store's own insert limit.
+     *
+     * @param targetRate the step's target, cases/s
+     * @param documentsPerCase documents written per case posted in that step
+     * @param acceptedPerSecond cases accepted per second in that step
+     * @param documentsPerSecond documents written per second: documents per case × cases accepted per second
+     * @param percentOfInsertLimit documents per second as a share of the single-insert limit, in %
+     * @param casesPerSecondCap the single-insert limit divided by the documents per case
+     */
+    record StoreShare(int targetRate, double documentsPerCase, double acceptedPerSecond, double documentsPerSecond,
+            double percentOfInsertLimit, double casesPerSecondCap) {
+    }
+
+    /**
+     * Among the steps whose store counters show documents written, the one that wrote the most per second, set
+     * against {@code insertsPerSecond}; empty when no step shows any.
+     */
+    static Optional<StoreShare> storeShare(List<LoadBenchmark.StepResult> steps, double insertsPerSecond) {
+        return steps.stream().filter(step -> step.store() != null && step.store().writes() > 0)
+                .map(step -> {
+                    double perCase = step.store().writes();
+                    double perSecond = perCase * step.achievedRate();
+                    return new StoreShare(step.targetRate(), perCase, step.achievedRate(), perSecond,
+                            100 * perSecond / insertsPerSecond, insertsPerSecond / perCase);
+                })
+                .max(Comparator.comparingDouble(StoreShare::documentsPerSecond));
+    }
+
+    /** The store-limit paragraph; one line when the limit was not measured. */
+    static String storeLimit(List<LoadBenchmark.StepResult> steps, RawStoreLimit.Result limit) {
+        if (limit.skippedMeasurement()) {
+            return "Store limit: not measured (`--store-records 0`).";
+        }
+        if (!limit.measured()) {
+            return "Store limit: not measured, the measurement failed (" + (limit.failure() == null
+                    ? "no inserts timed" : limit.failure().strip().replaceAll("\\s+", " ")) + ").";
+        }
+        String measured = String.format(Locale.ROOT, "Store limit on the same store (%d single-document inserts and "
+                + "updates of about %d KB by %d clients, acknowledged): %.0f inserts/s, %.0f updates/s.",
+                limit.records(), Math.round(limit.documentBytes() / 1024.0), limit.clients(),
+                limit.insertsPerSecond(), limit.updatesPerSecond());
+        return storeShare(steps, limit.insertsPerSecond()).map(share -> measured + String.format(Locale.ROOT,
+                " The suite's busiest step (%d cases/s target) wrote %.0f documents/s (%.1f per case × %.0f cases/s "
+                        + "accepted): %.1f %% of the insert limit; at %.1f documents per case, each written on its own, "
+                        + "the store alone would cap the suite at about %.0f cases/s, with no CPU left for anything "
+                        + "else.",
+                share.targetRate(), share.documentsPerSecond(), share.documentsPerCase(), share.acceptedPerSecond(),
+                share.percentOfInsertLimit(), share.documentsPerCase(), share.casesPerSecondCap()))
+                .orElse(measured + " No step's store counters showed documents written, so there is nothing to set "
+                        + "against it.");
     }
 
     /** Puts {@code section} above the earlier results, below the title and introduction. */

@@ -1,16 +1,25 @@
 package org.hotline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 class BenchmarkPartsTests {
 
@@ -55,6 +64,100 @@ class BenchmarkPartsTests {
         return new LoadBenchmark.StepResult(target, achieved, target * 60, (int) achieved * 60, 0, new Histogram(3),
                 new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3), 0, 0,
                 Map.of(), growing, 0, null);
+    }
+
+    @Test
+    void whenTheStoreLimitIsKnownThenTheStepWritingMostDocumentsPerSecondIsSetAgainstIt() {
+        List<LoadBenchmark.StepResult> steps = List.of(
+                step(20, 20, Map.of()).withStore(perCase(23.7)),
+                step(30, 30, Map.of()).withStore(perCase(19.8)),
+                // the highest target, but few accepted: fewer documents per second than the 30 cases/s step
+                step(50, 10, Map.of()).withStore(perCase(20.0)),
+                step(60, 60, Map.of()));
+
+        Report.StoreShare share = Report.storeShare(steps, 5000).orElseThrow();
+
+        assertThat(share.targetRate()).isEqualTo(30);
+        assertThat(share.documentsPerCase()).isEqualTo(19.8);
+        assertThat(share.documentsPerSecond()).isCloseTo(594.0, within(1e-9));
+        assertThat(share.percentOfInsertLimit()).isCloseTo(11.88, within(1e-9));
+        assertThat(share.casesPerSecondCap()).isCloseTo(5000 / 19.8, within(1e-9));
+        assertThat(Report.storeShare(List.of(step(60, 60, Map.of()), step(20, 20, Map.of()).withStore(perCase(0))),
+                5000)).isEmpty();
+    }
+
+    @Test
+    void whenTheStoreLimitWasMeasuredThenTheReportRelatesTheBusiestStepToIt() {
+        List<LoadBenchmark.StepResult> steps = List.of(step(20, 20, Map.of()).withStore(perCase(23.7)),
+                step(30, 30, Map.of()).withStore(perCase(19.8)));
+        RawStoreLimit.Result limit = new RawStoreLimit.Result(20000, 4, 1024, 5000, 4200.4, null);
+
+        assertThat(Report.storeLimit(steps, limit)).isEqualTo("Store limit on the same store (20000 single-document "
+                + "inserts and updates of about 1 KB by 4 clients, acknowledged): 5000 inserts/s, 4200 updates/s. "
+                + "The suite's busiest step (30 cases/s target) wrote 594 documents/s (19.8 per case × 30 cases/s "
+                + "accepted): 11.9 % of the insert limit; at 19.8 documents per case, each written on its own, the "
+                + "store alone would cap the suite at about 253 cases/s, with no CPU left for anything else.");
+        assertThat(Report.storeLimit(List.of(step(20, 20, Map.of())), limit))
+                .startsWith("Store limit on the same store (20000 ").endsWith("nothing to set against it.")
+                .doesNotContain("busiest");
+    }
+
+    @Test
+    void whenTheStoreLimitWasSkippedOrFailedThenTheReportSaysSoInOneLine() {
+        List<LoadBenchmark.StepResult> steps = List.of(step(30, 30, Map.of()).withStore(perCase(19.8)));
+
+        assertThat(Report.storeLimit(steps, RawStoreLimit.Result.skipped()))
+                .isEqualTo("Store limit: not measured (`--store-records 0`).");
+        assertThat(Report.storeLimit(steps, RawStoreLimit.Result.failed(20000,
+                "MongoTimeoutException: Timed out\n while waiting for a server")))
+                .isEqualTo("Store limit: not measured, the measurement failed (MongoTimeoutException: Timed out "
+                        + "while waiting for a server).");
+        // skipped before any connection is made: the address is not even parsed
+        assertThat(RawStoreLimit.measure("not a store address", 0).skippedMeasurement()).isTrue();
+        RawStoreLimit.Result unusable = RawStoreLimit.measure("not a store address", 100);
+        assertThat(unusable.measured()).isFalse();
+        assertThat(unusable.failure()).startsWith("IllegalArgumentException");
+        assertThat(Report.storeLimit(steps, unusable)).startsWith("Store limit: not measured, the measurement failed (")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void whenTheStoreLimitWritesItsDocumentsThenEachIsAboutOneKilobyteWithItsOwnId() {
+        assertThat(RawStoreLimit.size(RawStoreLimit.document(0))).isEqualTo(1024);
+        assertThat(RawStoreLimit.size(RawStoreLimit.document(19_999))).isEqualTo(1024);
+        assertThat(RawStoreLimit.document(7).get("_id")).isEqualTo(RawStoreLimit.id(7))
+                .isNotEqualTo(RawStoreLimit.id(70));
+    }
+
+    @Test
+    void whenTheStoreLimitIsMeasuredThenInsertsAndUpdatesAreTimedAndTheScratchDatabaseIsGone() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        try {
+            // a free port on the loopback interface, never the dev stack's
+            String uri = server.bindAndGetConnectionString();
+            try (MongoClient client = MongoClients.create(uri)) {
+                client.getDatabase(RawStoreLimit.DATABASE).getCollection("leftover").insertOne(new Document("a", 1));
+                client.getDatabase("other").getCollection("kept").insertOne(new Document("b", 2));
+
+                RawStoreLimit.Result result = RawStoreLimit.measure(uri, 403);
+
+                assertThat(result.failure()).isNull();
+                assertThat(result.measured()).isTrue();
+                assertThat(result.records()).isEqualTo(403);
+                assertThat(result.clients()).isEqualTo(4);
+                assertThat(result.insertsPerSecond()).isPositive();
+                assertThat(result.updatesPerSecond()).isPositive();
+                assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain(RawStoreLimit.DATABASE)
+                        .contains("other");
+            }
+        }
+        finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static StoreStats.PerCase perCase(double writes) {
+        return new StoreStats.PerCase(writes, 3, -1, -1, Map.of());
     }
 
     @Test
