@@ -85,6 +85,24 @@ public final class LoadBenchmark {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** How long the raw measurements wait for the suite to catch up after the last step. */
+    static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * Waits until no consumer group has records left to read (at most {@link #QUIET_TIMEOUT}), so that the broker's
+     * and the store's own limits are measured on an idle machine rather than against the suite catching up.
+     */
+    static void awaitQuiet(LagMonitor lag) throws Exception {
+        System.out.println("Waiting for every service to catch up before measuring the raw limits ...");
+        long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+        Map<String, Long> lags = lag.lags();
+        while (lags.values().stream().anyMatch(l -> l > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            lags = lag.lags();
+        }
+        System.out.println("Consumer lag before the raw measurements: " + lags);
+    }
+
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         new LoadBenchmark(options).run(String.join(" ", args));
@@ -115,6 +133,7 @@ public final class LoadBenchmark {
                 steps.add(result);
                 System.out.println(result.summary());
             }
+            awaitQuiet(lag);
         }
         ledgerWatcher.close();
         System.out.println("Measuring the broker's own limit with ProducerPerformance / ConsumerPerformance ...");

@@ -24,7 +24,8 @@ import com.mongodb.client.model.Updates;
 
 /**
  * The store's own write limit on this machine, measured on the same store the suite used: {@value #CLIENTS} clients
- * (as many as service instances writing at once) insert documents of about 1 KB one at a time ({@code insertOne},
+ * (about as many as the services' consumer and request threads writing at once; with fewer, the stand-in, which
+ * commits before it acknowledges, shares fewer commits) insert documents of about 1 KB one at a time ({@code insertOne},
  * the driver's default acknowledged write concern), then change one field of each by {@code _id}, one
  * {@code updateOne} per document. Both phases are timed; the results are single-document inserts and updates per
  * second.
@@ -37,7 +38,7 @@ final class RawStoreLimit {
 
     static final String DATABASE = "hotline-bench-store-limit";
     static final String COLLECTION = "documents";
-    static final int CLIENTS = 4;
+    static final int CLIENTS = 16;
     static final int DOCUMENT_BYTES = 1024;
 
     /**

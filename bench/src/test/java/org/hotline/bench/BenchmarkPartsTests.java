@@ -144,7 +144,7 @@ class BenchmarkPartsTests {
                 assertThat(result.failure()).isNull();
                 assertThat(result.measured()).isTrue();
                 assertThat(result.records()).isEqualTo(403);
-                assertThat(result.clients()).isEqualTo(4);
+                assertThat(result.clients()).isEqualTo(RawStoreLimit.CLIENTS);
                 assertThat(result.insertsPerSecond()).isPositive();
                 assertThat(result.updatesPerSecond()).isPositive();
                 assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain(RawStoreLimit.DATABASE)
