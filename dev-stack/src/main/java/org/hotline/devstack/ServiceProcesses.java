@@ -32,8 +32,11 @@ final class ServiceProcesses implements AutoCloseable {
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
             "-Xss512k",
-            "-Xms64m",
-            "-Xmx256m",
+            "-Xms160m",
+            "-Xmx384m",
+            // a young generation about three times what the heap's default share gave under load: a third of the
+            // collections, each as short (what survives a collection is about the same), for ~100 MB more per service
+            "-Xmn96m",
             "-XX:MaxMetaspaceSize=256m",
             "-XX:ReservedCodeCacheSize=64m",
             "-Dfile.encoding=UTF-8");
