@@ -38,7 +38,7 @@ class ServiceProcessesTest {
         List<String> command = processes().command(routing);
 
         assertThat(command.get(0)).endsWith("java");
-        assertThat(command).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m");
+        assertThat(command).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m", "-Xmn96m");
         assertThat(command.subList(command.size() - 2, command.size()))
                 .containsExactly("-jar", repo.resolve("routing-service/target/routing-service.jar").toString());
     }
