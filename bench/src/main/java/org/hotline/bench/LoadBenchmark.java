@@ -137,7 +137,15 @@ public final class LoadBenchmark {
         }
         ledgerWatcher.close();
         System.out.println("Measuring the broker's own limit with ProducerPerformance / ConsumerPerformance ...");
-        RawKafkaLimit.Result raw = RawKafkaLimit.measure(options.kafka(), 1500, options.rawRecords());
+        RawKafkaLimit.Result raw;
+        try {
+            raw = RawKafkaLimit.measure(options.kafka(), 1500, options.rawRecords());
+        }
+        catch (Exception ex) {
+            // the steps' results are worth keeping without it
+            raw = RawKafkaLimit.Result.failed(1500, options.rawRecords(), ex);
+            System.out.println("The broker's limit could not be measured: " + raw.failure());
+        }
         if (options.storeRecords() > 0) {
             System.out.println("Measuring the store's own write limit with single-document inserts and updates ...");
         }

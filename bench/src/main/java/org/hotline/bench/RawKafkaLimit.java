@@ -19,7 +19,13 @@ import org.apache.kafka.tools.ProducerPerformance;
  */
 final class RawKafkaLimit {
 
-    record Result(double producerRecordsPerSecond, double consumerRecordsPerSecond, int recordSize, long records) {
+    /** @param failure why the limit could not be measured; {@code null} when it was */
+    record Result(double producerRecordsPerSecond, double consumerRecordsPerSecond, int recordSize, long records,
+            String failure) {
+
+        static Result failed(int recordSize, long records, Exception ex) {
+            return new Result(0, 0, recordSize, records, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        }
     }
 
     private RawKafkaLimit() {
@@ -38,7 +44,7 @@ final class RawKafkaLimit {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         }
-        return new Result(producerRate(produced), consumerRate(consumed), recordSize, records);
+        return new Result(producerRate(produced), consumerRate(consumed), recordSize, records, null);
     }
 
     /** "200000 records sent, 95238.1 records/sec (…)" on the last summary line. */

@@ -54,12 +54,7 @@ final class Report {
                 .mapToInt(LoadBenchmark.StepResult::targetRate).max().orElse(0);
         md.append("\nHighest sustained rate: **").append(best).append(" cases/s** (accepted ≥ 95 % of the target, ")
                 .append("≤ 1 % failures, every case assigned, no consumer lag growing).\n\n");
-        md.append(String.format("Broker limit on the same broker (Kafka's ProducerPerformance / ConsumerPerformance, "
-                + "%d records of %d bytes, acks=all): %.0f records/s produced, %.0f records/s consumed. ",
-                raw.records(), raw.recordSize(), raw.producerRecordsPerSecond(), raw.consumerRecordsPerSecond()));
-        double bestEvents = steps.stream().mapToDouble(LoadBenchmark.StepResult::eventsPerSecond).max().orElse(0);
-        md.append(String.format("The suite's busiest step moved %.0f case events/s: %.1f %% of the producer limit.%n%n",
-                bestEvents, 100 * bestEvents / raw.producerRecordsPerSecond()));
+        md.append(brokerLimit(steps, raw)).append("\n\n");
         md.append(storeLimit(steps, storeLimit)).append("\n\n");
         md.append("Store use per case posted (MongoDB `serverStatus` opcounters over each step and its drain; the dev "
                 + "stack's stand-in also reports its commits and file growth):\n\n");
@@ -90,6 +85,20 @@ final class Report {
                 u.cpuPercent())));
         md.append('\n');
         return md.toString();
+    }
+
+    /** The broker-limit paragraph; one line when the limit could not be measured. */
+    static String brokerLimit(List<LoadBenchmark.StepResult> steps, RawKafkaLimit.Result raw) {
+        if (raw.failure() != null) {
+            return "Broker limit: not measured, the measurement failed (" + raw.failure().strip()
+                    .replaceAll("\\s+", " ") + ").";
+        }
+        double bestEvents = steps.stream().mapToDouble(LoadBenchmark.StepResult::eventsPerSecond).max().orElse(0);
+        return String.format(Locale.ROOT, "Broker limit on the same broker (Kafka's ProducerPerformance / "
+                + "ConsumerPerformance, %d records of %d bytes, acks=all): %.0f records/s produced, %.0f records/s "
+                + "consumed. The suite's busiest step moved %.0f case events/s: %.1f %% of the producer limit.",
+                raw.records(), raw.recordSize(), raw.producerRecordsPerSecond(), raw.consumerRecordsPerSecond(),
+                bestEvents, 100 * bestEvents / raw.producerRecordsPerSecond());
     }
 
     /**

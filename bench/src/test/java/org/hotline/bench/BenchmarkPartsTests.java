@@ -103,6 +103,23 @@ class BenchmarkPartsTests {
     }
 
     @Test
+    void whenTheBrokerLimitCouldNotBeMeasuredThenTheReportSaysSoAndKeepsTheSteps() {
+        List<LoadBenchmark.StepResult> steps = List.of(step(20, 20, Map.of()), step(30, 30, Map.of()));
+        RawKafkaLimit.Result failed = RawKafkaLimit.Result.failed(1500, 50000,
+                new java.util.concurrent.TimeoutException("no broker\n at 127.0.0.1:9092"));
+
+        String report = Report.markdown("java -jar hotline-bench.jar", steps, Map.of(), failed,
+                RawStoreLimit.Result.skipped());
+
+        assertThat(report).contains("Broker limit: not measured, the measurement failed (TimeoutException: no broker "
+                + "at 127.0.0.1:9092).").contains("| 20 | 20 |").contains("| 30 | 30 |")
+                .doesNotContain("of the producer limit");
+        assertThat(Report.brokerLimit(steps, new RawKafkaLimit.Result(20000, 80000, 1500, 50000, null)))
+                .startsWith("Broker limit on the same broker (Kafka's ProducerPerformance / ConsumerPerformance, "
+                        + "50000 records of 1500 bytes, acks=all): 20000 records/s produced, 80000 records/s consumed.");
+    }
+
+    @Test
     void whenTheStoreLimitWasSkippedOrFailedThenTheReportSaysSoInOneLine() {
         List<LoadBenchmark.StepResult> steps = List.of(step(30, 30, Map.of()).withStore(perCase(19.8)));
 
