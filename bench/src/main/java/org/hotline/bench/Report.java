@@ -87,11 +87,15 @@ final class Report {
         return md.toString();
     }
 
+    /** A failure's message on one line, as the report quotes it. */
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s+", " ");
+    }
+
     /** The broker-limit paragraph; one line when the limit could not be measured. */
     static String brokerLimit(List<LoadBenchmark.StepResult> steps, RawKafkaLimit.Result raw) {
         if (raw.failure() != null) {
-            return "Broker limit: not measured, the measurement failed (" + raw.failure().strip()
-                    .replaceAll("\\s+", " ") + ").";
+            return "Broker limit: not measured, the measurement failed (" + oneLine(raw.failure()) + ").";
         }
         double bestEvents = steps.stream().mapToDouble(LoadBenchmark.StepResult::eventsPerSecond).max().orElse(0);
         return String.format(Locale.ROOT, "Broker limit on the same broker (Kafka's ProducerPerformance / "
@@ -137,7 +141,7 @@ final class Report {
         }
         if (!limit.measured()) {
             return "Store limit: not measured, the measurement failed (" + (limit.failure() == null
-                    ? "no inserts timed" : limit.failure().strip().replaceAll("\\s+", " ")) + ").";
+                    ? "no inserts timed" : oneLine(limit.failure())) + ").";
         }
         String measured = String.format(Locale.ROOT, "Store limit on the same store (%d single-document inserts and "
                 + "updates of about %d KB by %d clients, acknowledged): %.0f inserts/s, %.0f updates/s.",

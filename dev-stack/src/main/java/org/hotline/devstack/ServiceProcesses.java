@@ -48,7 +48,8 @@ final class ServiceProcesses implements AutoCloseable {
      * reporting-service runs at a lower priority (niceness 5, or {@code HOTLINE_REPORTING_NICENESS}): its projections
      * may trail by seconds, an emergency's escalation may not. On a machine with idle cores it changes nothing. At
      * niceness 10 its threads waited for a core twelve times as long as they ran at 20 cases/s on two cores, and the
-     * ledger fell tens of seconds behind though it had the CPU time it needed; at 5 it keeps up at 30 cases/s.
+     * ledger fell tens of seconds behind though it had the CPU time it needed; at 5 it kept up at 20 cases/s in every
+     * benchmark run (and at 30 cases/s in one of two).
      */
     static final String REPORTING_NICENESS = System.getenv().getOrDefault("HOTLINE_REPORTING_NICENESS", "5");
 
